@@ -1,0 +1,31 @@
+// Shared Jest settings. NestJS 12 ships ESM only, so @swc/jest transforms TypeScript and
+// those node_modules to CommonJS (see ../shared/STACK.md, trap 1). Workspace packages are
+// resolved through their "source" export condition, so tests never run against stale dist/.
+/** @type {(dir: string, extra?: import('jest').Config) => import('jest').Config} */
+module.exports = (dir, extra = {}) => ({
+  rootDir: dir,
+  testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['source', 'node', 'require', 'default'] },
+  transform: {
+    '^.+\\.tsx?$': [
+      require.resolve('@swc/jest'),
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+    '^.+\\.[mc]?js$': [
+      require.resolve('@swc/jest'),
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!(@nestjs\\+|@electric-sql\\+|uuid@|nanoid@))'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  ...extra,
+});

@@ -1,0 +1,43 @@
+import { ConfigError, loadConfig } from './index';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults on an empty environment', () => {
+    const cfg = loadConfig({});
+    expect(cfg.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/cakap');
+    expect(cfg.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(cfg.PORT).toBe(3000);
+    expect(cfg.CAKAP_DATA_DIR).toBe('./data');
+    expect(cfg.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('names every malformed variable', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' });
+      throw new Error('should have failed');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('DATABASE_URL');
+      expect(msg).toContain('"eighty"');
+    }
+  });
+
+  it('refuses to run in production without a JWT secret and never prints a secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    let message = '';
+    try {
+      loadConfig({ JWT_SECRET: 'short-secret' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('JWT_SECRET');
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('parses lists and booleans', () => {
+    const cfg = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', LOG_PRETTY: 'true' });
+    expect(cfg.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(cfg.LOG_PRETTY).toBe(true);
+  });
+});

@@ -1,0 +1,201 @@
+import type { $ZodIssue } from 'zod/v4/core';
+import { ErrorCode } from './errors';
+
+/**
+ * The server's messages in both languages. The portal has its own UI catalogue; it uses
+ * these for field errors so that a NIP is explained the same way in a form and in an import.
+ */
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+/** `Accept-Language: en-US,en;q=0.9` -> 'en'; anything unknown -> Indonesian. */
+export function pickLang(header: string | string[] | undefined | null): Lang {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return 'id';
+  const ranked = value
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.split('-')[0], q: q ? Number(q.split('=')[1]) : 1 };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const r of ranked) if (r.tag === 'id' || r.tag === 'en') return r.tag;
+  return 'id';
+}
+
+type Catalogue = Record<string, string>;
+
+const id: Catalogue = {
+  // errors (title)
+  [ErrorCode.ValidationFailed]: 'Data yang dikirim belum benar',
+  [ErrorCode.Unauthenticated]: 'Silakan masuk terlebih dahulu',
+  [ErrorCode.InvalidCredentials]: 'NIP atau kata sandi salah',
+  [ErrorCode.AccountInactive]: 'Akun Anda tidak aktif. Hubungi admin BKPSDMD.',
+  [ErrorCode.TokenInvalid]: 'Sesi Anda tidak berlaku lagi. Silakan masuk kembali.',
+  [ErrorCode.RefreshReused]: 'Sesi ini dipakai di tempat lain dan telah diakhiri demi keamanan. Silakan masuk kembali.',
+  [ErrorCode.Forbidden]: 'Anda tidak memiliki akses untuk tindakan ini',
+  [ErrorCode.NotFound]: 'Data tidak ditemukan',
+  [ErrorCode.Conflict]: 'Data bertentangan dengan data yang sudah ada',
+  [ErrorCode.NipTaken]: 'NIP ini sudah terdaftar',
+  [ErrorCode.OrgUnitCodeTaken]: 'Kode unit kerja ini sudah dipakai',
+  [ErrorCode.OrgUnitCycle]: 'Unit induk tidak boleh unit itu sendiri atau salah satu sub-unitnya',
+  [ErrorCode.OrgUnitInUse]: 'Unit kerja ini masih memiliki sub-unit, jabatan, atau pegawai',
+  [ErrorCode.PositionInUse]: 'Jabatan ini masih dipakai oleh pegawai',
+  [ErrorCode.TooManyAttempts]: 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.',
+  [ErrorCode.NipLocked]: 'Terlalu banyak kata sandi salah untuk NIP ini. Coba lagi dalam {seconds} detik.',
+  [ErrorCode.PayloadTooLarge]: 'Berkas terlalu besar (maksimal {limit})',
+  [ErrorCode.UnsupportedMediaType]: 'Jenis berkas tidak didukung',
+  [ErrorCode.ImportFileInvalid]: 'Berkas CSV tidak dapat dibaca: {reason}',
+  [ErrorCode.Internal]: 'Terjadi kesalahan pada server. Tidak ada data Anda yang hilang; coba lagi. Kode permintaan: {requestId}',
+  [ErrorCode.ServiceUnavailable]: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
+  // field validation
+  'validation.required': 'Wajib diisi',
+  'validation.invalidType': 'Nilai tidak valid',
+  'validation.tooShort': 'Minimal {minimum} karakter',
+  'validation.tooLong': 'Maksimal {maximum} karakter',
+  'validation.tooSmall': 'Minimal {minimum}',
+  'validation.tooBig': 'Maksimal {maximum}',
+  'validation.email': 'Alamat email tidak valid',
+  'validation.uuid': 'ID tidak valid',
+  'validation.format': 'Format tidak valid',
+  'validation.enum': 'Pilih salah satu: {options}',
+  'validation.unknownKeys': 'Kolom tidak dikenal: {keys}',
+  'validation.phone': 'Nomor telepon tidak valid (contoh: 081234567890)',
+  'validation.password': 'Kata sandi minimal 8 karakter dan memuat huruf serta angka',
+  'validation.orgUnitCode': 'Kode hanya boleh berisi huruf, angka, titik, garis bawah, dan tanda hubung',
+  'validation.golongan': 'Golongan tidak valid (contoh: III/a, IV/b, atau IX untuk PPPK)',
+  'validation.roles': 'Pilih minimal satu peran',
+  'nip.format': 'NIP harus 18 digit angka',
+  'nip.birthDate': 'Tanggal lahir pada NIP (digit 1–8) tidak valid',
+  'nip.appointmentDate': 'Tanggal pengangkatan pada NIP (digit 9–14) tidak masuk akal',
+  'nip.sex': 'Digit jenis kelamin pada NIP (digit 15) harus 1 atau 2',
+  'nip.serial': 'Nomor urut pada NIP (digit 16–18) tidak boleh 000',
+  // import
+  'import.header': 'Baris judul harus memuat kolom: {columns}',
+  'import.empty': 'Berkas tidak berisi data',
+  'import.tooManyRows': 'Berkas berisi lebih dari {max} baris',
+  'import.unknownOrgUnit': 'Kode unit kerja "{value}" tidak ditemukan',
+  'import.unknownPosition': 'Jabatan "{value}" tidak ditemukan di unit kerja ini',
+  'import.duplicateInFile': 'NIP ini sudah muncul di baris {row}',
+  'import.emailTaken': 'Email ini sudah dipakai pegawai lain',
+  'validation.emailTaken': 'Email ini sudah dipakai pegawai lain',
+};
+
+const en: Catalogue = {
+  [ErrorCode.ValidationFailed]: 'The submitted data is not valid',
+  [ErrorCode.Unauthenticated]: 'Please sign in first',
+  [ErrorCode.InvalidCredentials]: 'Wrong NIP or password',
+  [ErrorCode.AccountInactive]: 'Your account is inactive. Contact the BKPSDMD admin.',
+  [ErrorCode.TokenInvalid]: 'Your session has expired. Please sign in again.',
+  [ErrorCode.RefreshReused]: 'This session was used elsewhere and has been ended for your safety. Please sign in again.',
+  [ErrorCode.Forbidden]: 'You are not allowed to do this',
+  [ErrorCode.NotFound]: 'Not found',
+  [ErrorCode.Conflict]: 'This conflicts with existing data',
+  [ErrorCode.NipTaken]: 'This NIP is already registered',
+  [ErrorCode.OrgUnitCodeTaken]: 'This org unit code is already used',
+  [ErrorCode.OrgUnitCycle]: 'The parent unit cannot be the unit itself or one of its sub-units',
+  [ErrorCode.OrgUnitInUse]: 'This org unit still has sub-units, positions or staff',
+  [ErrorCode.PositionInUse]: 'This position is still held by staff',
+  [ErrorCode.TooManyAttempts]: 'Too many attempts. Try again in {seconds} seconds.',
+  [ErrorCode.NipLocked]: 'Too many wrong passwords for this NIP. Try again in {seconds} seconds.',
+  [ErrorCode.PayloadTooLarge]: 'File too large (at most {limit})',
+  [ErrorCode.UnsupportedMediaType]: 'Unsupported file type',
+  [ErrorCode.ImportFileInvalid]: 'The CSV file cannot be read: {reason}',
+  [ErrorCode.Internal]: 'Something went wrong on the server. None of your data was lost; please try again. Request id: {requestId}',
+  [ErrorCode.ServiceUnavailable]: 'The service is unavailable. Please try again shortly.',
+  'validation.required': 'Required',
+  'validation.invalidType': 'Invalid value',
+  'validation.tooShort': 'At least {minimum} characters',
+  'validation.tooLong': 'At most {maximum} characters',
+  'validation.tooSmall': 'At least {minimum}',
+  'validation.tooBig': 'At most {maximum}',
+  'validation.email': 'Invalid e-mail address',
+  'validation.uuid': 'Invalid id',
+  'validation.format': 'Invalid format',
+  'validation.enum': 'Choose one of: {options}',
+  'validation.unknownKeys': 'Unknown fields: {keys}',
+  'validation.phone': 'Invalid phone number (e.g. 081234567890)',
+  'validation.password': 'The password needs at least 8 characters with letters and digits',
+  'validation.orgUnitCode': 'Use only letters, digits, dots, underscores and hyphens',
+  'validation.golongan': 'Invalid rank (e.g. III/a, IV/b, or IX for PPPK)',
+  'validation.roles': 'Choose at least one role',
+  'nip.format': 'A NIP has exactly 18 digits',
+  'nip.birthDate': 'The birth date in the NIP (digits 1–8) is not a real date',
+  'nip.appointmentDate': 'The appointment date in the NIP (digits 9–14) is not plausible',
+  'nip.sex': 'The sex digit of the NIP (digit 15) must be 1 or 2',
+  'nip.serial': 'The serial number of the NIP (digits 16–18) cannot be 000',
+  'import.header': 'The header row must have the columns: {columns}',
+  'import.empty': 'The file has no data rows',
+  'import.tooManyRows': 'The file has more than {max} rows',
+  'import.unknownOrgUnit': 'Org unit code "{value}" not found',
+  'import.unknownPosition': 'Position "{value}" not found in this org unit',
+  'import.duplicateInFile': 'This NIP already appears on row {row}',
+  'import.emailTaken': 'This e-mail is already used by someone else',
+  'validation.emailTaken': 'This e-mail is already used by someone else',
+};
+
+export const messages: Record<Lang, Catalogue> = { id, en };
+
+/** Looks a key up and fills `{name}` placeholders; an unknown key is returned as it is. */
+export function t(key: string, lang: Lang, params: Record<string, unknown> = {}): string {
+  const template = messages[lang][key] ?? messages.id[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    params[name] === undefined ? `{${name}}` : String(params[name]),
+  );
+}
+
+export function hasMessage(key: string): boolean {
+  return key in messages.id;
+}
+
+/**
+ * A zod issue in words. Schemas in this package use message keys as custom messages
+ * (`'nip.format'`); zod's own issues are mapped by their code. `input` is the value that
+ * was validated, to tell "missing" from "wrong".
+ */
+export function issueMessage(issue: $ZodIssue, lang: Lang, input?: unknown): { code: string; message: string } {
+  if (hasMessage(issue.message)) return { code: issue.message, message: t(issue.message, lang) };
+  const at = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (at === undefined || at === null || at === '') return keyed('validation.required', lang);
+      return keyed('validation.invalidType', lang);
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1 && (at === '' || at === undefined)) {
+        return keyed('validation.required', lang);
+      }
+      if (issue.origin === 'array' && Number(issue.minimum) === 1) return keyed('validation.required', lang);
+      return keyed(issue.origin === 'string' ? 'validation.tooShort' : 'validation.tooSmall', lang, {
+        minimum: issue.minimum,
+      });
+    case 'too_big':
+      return keyed(issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig', lang, {
+        maximum: issue.maximum,
+      });
+    case 'invalid_format':
+      if (issue.format === 'email') return keyed('validation.email', lang);
+      if (issue.format === 'uuid') return keyed('validation.uuid', lang);
+      return keyed('validation.format', lang);
+    case 'invalid_value':
+      return keyed('validation.enum', lang, { options: issue.values.map(String).join(', ') });
+    case 'unrecognized_keys':
+      return keyed('validation.unknownKeys', lang, { keys: issue.keys.join(', ') });
+    default:
+      return keyed('validation.format', lang);
+  }
+}
+
+function keyed(key: string, lang: Lang, params?: Record<string, unknown>) {
+  return { code: key, message: t(key, lang, params) };
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}

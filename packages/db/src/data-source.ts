@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuthSessionEntity, OrgUnitEntity, PositionEntity, RefreshTokenEntity, UserEntity, UserImportEntity } from './entities';
+import { migrations } from './migrations';
+
+export const entities = [OrgUnitEntity, PositionEntity, UserEntity, AuthSessionEntity, RefreshTokenEntity, UserImportEntity];
+
+export interface DbOptions {
+  url: string;
+  poolSize?: number;
+  /** Shown in pg_stat_activity, to tell the api's connections from the worker's. */
+  applicationName?: string;
+  logging?: boolean;
+}
+
+/** The one DataSource factory: the api, the worker, the CLI and the tests all build theirs here. */
+export function createDataSource(opts: DbOptions): DataSource {
+  const options: DataSourceOptions = {
+    type: 'postgres',
+    url: opts.url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: opts.logging ? ['query', 'error'] : ['error'],
+    applicationName: opts.applicationName ?? 'cakap',
+    extra: { max: opts.poolSize ?? 10 },
+  };
+  return new DataSource(options);
+}

@@ -1,0 +1,5 @@
+export * from './org-unit.entity';
+export * from './position.entity';
+export * from './user.entity';
+export * from './auth-session.entity';
+export * from './user-import.entity';

@@ -1,0 +1,66 @@
+import { Client } from 'pg';
+import { createDataSource } from './data-source';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** The schema itself enforces what must never happen twice or never happen at all. */
+describe('foundation migration', () => {
+  let db: TestDatabase;
+  let pg: Client;
+  let unitId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    const { rows } = await pg.query(`INSERT INTO org_units (code, name) VALUES ('BKPSDMD', 'BKPSDMD') RETURNING id`);
+    unitId = rows[0].id;
+  });
+  afterAll(async () => {
+    await pg.end();
+    await db.drop();
+  });
+
+  const insertUser = (nip: string, email: string | null = null) =>
+    pg.query(`INSERT INTO users (nip, name, email, org_unit_id) VALUES ($1, 'X', $2, $3)`, [nip, email, unitId]);
+
+  it('refuses a second user with the same NIP', async () => {
+    await insertUser('198609262015051001');
+    await expect(insertUser('198609262015051001')).rejects.toMatchObject({ code: '23505', constraint: 'users_nip_key' });
+  });
+
+  it('refuses a NIP that is not 18 digits and a role outside the three', async () => {
+    await expect(insertUser('12345')).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      pg.query(`INSERT INTO users (nip, name, org_unit_id, roles) VALUES ('198609262015051002', 'X', $1, '{root}')`, [unitId]),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('treats org-unit codes and e-mails case-insensitively unique', async () => {
+    await expect(pg.query(`INSERT INTO org_units (code, name) VALUES ('bkpsdmd', 'again')`)).rejects.toMatchObject({
+      code: '23505',
+    });
+    await insertUser('198609262015051003', 'Siti@Example.go.id');
+    await expect(insertUser('198609262015051004', 'siti@example.go.id')).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('keeps has_password in step with the hash', async () => {
+    await insertUser('198609262015051005');
+    const before = await pg.query(`SELECT has_password FROM users WHERE nip = '198609262015051005'`);
+    expect(before.rows[0].has_password).toBe(false);
+    await pg.query(`UPDATE users SET password_hash = 'x' WHERE nip = '198609262015051005'`);
+    const after = await pg.query(`SELECT has_password FROM users WHERE nip = '198609262015051005'`);
+    expect(after.rows[0].has_password).toBe(true);
+  });
+
+  it('reverts cleanly', async () => {
+    const ds = createDataSource({ url: db.url });
+    await ds.initialize();
+    await pg.query(`DELETE FROM users`);
+    await pg.query(`DELETE FROM org_units`);
+    await ds.undoLastMigration();
+    const { rows } = await pg.query(`SELECT to_regclass('users') AS t`);
+    expect(rows[0].t).toBeNull();
+    await ds.runMigrations();
+    await ds.destroy();
+  });
+});
