@@ -11,8 +11,6 @@ export type LoginRequest = z.infer<typeof loginSchema>;
 export const refreshSchema = z.strictObject({ refreshToken: z.string().min(1).max(500) });
 export type RefreshRequest = z.infer<typeof refreshSchema>;
 
-export const logoutSchema = z.strictObject({ refreshToken: z.string().min(1).max(500).optional() });
-
 export const meSchema = userSchema;
 export type Me = z.infer<typeof meSchema>;
 

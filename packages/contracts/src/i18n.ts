@@ -80,7 +80,13 @@ const id: Catalogue = {
   'import.unknownPosition': 'Jabatan "{value}" tidak ditemukan di unit kerja ini',
   'import.duplicateInFile': 'NIP ini sudah muncul di baris {row}',
   'import.emailTaken': 'Email ini sudah dipakai pegawai lain',
+  'import.columnCount': 'Baris ini berisi {count} kolom, padahal baris judul {expected} kolom. Beri tanda kutip pada isian yang memuat tanda pemisah.',
   'validation.emailTaken': 'Email ini sudah dipakai pegawai lain',
+  'validation.notFound': 'Data yang dipilih tidak ditemukan',
+  'position.nameTaken': 'Jabatan dengan nama ini sudah ada di unit kerja yang sama',
+  'users.cannotDemoteSelf': 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran admin Anda sendiri',
+  'import.encoding': 'Berkas harus berupa teks CSV dengan encoding UTF-8',
+  'import.fileMissing': 'Pilih berkas CSV untuk diunggah',
 };
 
 const en: Catalogue = {
@@ -133,7 +139,13 @@ const en: Catalogue = {
   'import.unknownPosition': 'Position "{value}" not found in this org unit',
   'import.duplicateInFile': 'This NIP already appears on row {row}',
   'import.emailTaken': 'This e-mail is already used by someone else',
+  'import.columnCount': 'This row has {count} columns but the header has {expected}. Put values that contain the separator in quotes.',
   'validation.emailTaken': 'This e-mail is already used by someone else',
+  'validation.notFound': 'The selected item does not exist',
+  'position.nameTaken': 'A position with this name already exists in the same org unit',
+  'users.cannotDemoteSelf': 'You cannot deactivate your own account or remove your own admin role',
+  'import.encoding': 'The file must be CSV text encoded as UTF-8',
+  'import.fileMissing': 'Choose a CSV file to upload',
 };
 
 export const messages: Record<Lang, Catalogue> = { id, en };

@@ -31,10 +31,18 @@ export const userImportSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   failed: z.number().int(),
+  /** All row errors; `errors` holds the requested slice of them (errorOffset/errorLimit). */
+  errorCount: z.number().int(),
   errors: z.array(importRowErrorSchema),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
 export type UserImport = z.infer<typeof userImportSchema>;
+
+export const importErrorsQuerySchema = z.object({
+  errorOffset: z.coerce.number().int().min(0).default(0),
+  errorLimit: z.coerce.number().int().min(0).max(10_000).default(1000),
+});
+export type ImportErrorsQuery = z.infer<typeof importErrorsQuerySchema>;
 
 export const acceptedSchema = z.object({ id: z.uuid() });

@@ -107,9 +107,8 @@ export const phoneSchema = z
 
 export const passwordSchema = z
   .string()
-  .min(8, 'validation.password')
   .max(200)
-  .refine((v) => /[A-Za-z]/.test(v) && /[0-9]/.test(v), 'validation.password');
+  .refine((v) => v.length >= 8 && /[A-Za-z]/.test(v) && /[0-9]/.test(v), 'validation.password');
 
 const optionalText = <T extends z.ZodType>(s: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), s.nullish());

@@ -23,7 +23,9 @@ export function createDataSource(opts: DbOptions): DataSource {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: opts.logging ? ['query', 'error'] : ['error'],
+    // Failed queries surface as exceptions (and unexpected ones are logged by the api's filter);
+    // TypeORM's own console logging would also print constraint violations we expect and handle.
+    logging: opts.logging ? ['query', 'error'] : false,
     applicationName: opts.applicationName ?? 'cakap',
     extra: { max: opts.poolSize ?? 10 },
   };

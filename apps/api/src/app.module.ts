@@ -1,0 +1,58 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { AppConfig } from '@cakap/config';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthModule } from './auth/auth.module';
+import { ProblemFilter } from './common/problem.filter';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { OrgUnitsModule } from './org-units/org-units.module';
+import { PositionsModule } from './positions/positions.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+/** A caller's X-Request-Id is kept when it is sane, so one id follows a request across services. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(cfg: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(cfg),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: cfg.LOG_LEVEL,
+            genReqId: requestId,
+            // Log what helps to trace a request, never credentials or tokens.
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+            ...(cfg.LOG_PRETTY ? { transport: { target: 'pino-pretty' } } : {}),
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        ObservabilityModule,
+        AuthModule,
+        OrgUnitsModule,
+        PositionsModule,
+        UsersModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
+
+export { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS } from './data';
+export type { DemoAccount, SeedOrgUnit, SeedPosition, SeedUser } from './data';
+
+export type SeedLog = (line: string) => void;
+
+export interface SeedCount {
+  created: number;
+  existing: number;
+}
+
+export interface SeedSummary {
+  orgUnits: SeedCount;
+  positions: SeedCount;
+  users: SeedCount;
+  /** Each demo account and whether this run created it (and so set its password). */
+  demoAccounts: Array<Omit<DemoAccount, 'password'> & { password: string; created: boolean }>;
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Inserts a row unless its unique key exists, in one statement, and returns the row's id
+ * either way. The CTE's insert is invisible to the outer SELECT (same snapshot), so exactly
+ * one branch answers.
+ */
+async function upsertReturningId(
+  m: EntityManager,
+  insertSql: string,
+  selectSql: string,
+  params: unknown[],
+): Promise<{ id: string; created: boolean }> {
+  const rows: Array<{ id: string; created: boolean }> = await m.query(
+    `WITH ins AS (${insertSql} RETURNING id)
+     SELECT id, true AS created FROM ins
+     UNION ALL
+     SELECT id, false AS created FROM (${selectSql}) existing
+     LIMIT 1`,
+    params,
+  );
+  if (!rows.length) throw new Error(`Seed: no row for ${JSON.stringify(params)}`);
+  return rows[0];
+}
+
+async function seedOrgUnits(m: EntityManager, count: SeedCount): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const unit of ORG_UNITS) {
+    const parentId = unit.parent ? ids.get(unit.parent.toLowerCase()) : null;
+    if (parentId === undefined) throw new Error(`Seed: parent ${unit.parent} of ${unit.code} must come first`);
+    const row = await upsertReturningId(
+      m,
+      `INSERT INTO org_units (code, name, parent_id) VALUES ($1, $2, $3)
+       ON CONFLICT ((lower(code))) DO NOTHING`,
+      `SELECT id FROM org_units WHERE lower(code) = lower($1)`,
+      [unit.code, unit.name, parentId],
+    );
+    ids.set(unit.code.toLowerCase(), row.id);
+    count[row.created ? 'created' : 'existing']++;
+  }
+  return ids;
+}
+
+async function seedPositions(
+  m: EntityManager,
+  units: Map<string, string>,
+  count: SeedCount,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const position of POSITIONS) {
+    const orgUnitId = position.unit ? units.get(position.unit.toLowerCase()) : null;
+    if (orgUnitId === undefined) throw new Error(`Seed: unknown unit ${position.unit} for ${position.name}`);
+    const row = await upsertReturningId(
+      m,
+      `INSERT INTO positions (name, kind, org_unit_id) VALUES ($1, $2, $3::uuid)
+       ON CONFLICT ((lower(name)), (coalesce(org_unit_id, '${NIL_UUID}'::uuid))) DO NOTHING`,
+      `SELECT id FROM positions
+        WHERE lower(name) = lower($1) AND coalesce(org_unit_id, '${NIL_UUID}'::uuid) = coalesce($3::uuid, '${NIL_UUID}'::uuid)`,
+      [position.name, position.kind, orgUnitId],
+    );
+    ids.set(position.name.toLowerCase(), row.id);
+    count[row.created ? 'created' : 'existing']++;
+  }
+  return ids;
+}
+
+/** Creates the user unless the NIP exists; an existing account is left exactly as it is. */
+async function seedUser(
+  m: EntityManager,
+  user: SeedUser,
+  password: string | undefined,
+  units: Map<string, string>,
+  positions: Map<string, string>,
+): Promise<boolean> {
+  const existing: unknown[] = await m.query(`SELECT 1 FROM users WHERE nip = $1`, [user.nip]);
+  if (existing.length) return false;
+  const orgUnitId = units.get(user.unit.toLowerCase());
+  const positionId = positions.get(user.position.toLowerCase());
+  if (!orgUnitId || !positionId) throw new Error(`Seed: unknown unit or position for ${user.nip}`);
+  const hash = password ? await hashPassword(password) : null;
+  const rows: unknown[] = await m.query(
+    `INSERT INTO users (nip, name, email, golongan, asn_type, org_unit_id, position_id, roles, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9)
+     ON CONFLICT (nip) DO NOTHING
+     RETURNING id`,
+    [user.nip, user.name, user.email ?? null, user.golongan, user.asnType, orgUnitId, positionId, user.roles, hash],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The idempotent demo data (DESIGN.md "Running it"): Batanghari's OPD, kecamatan and a few
+ * sub-units, common positions, one account per role and some learners. Running it again
+ * creates nothing new and changes nothing that exists (names, passwords, roles).
+ */
+export async function seed(ds: DataSource, log: SeedLog = () => undefined): Promise<SeedSummary> {
+  return ds.transaction(async (m) => {
+    const summary: SeedSummary = {
+      orgUnits: { created: 0, existing: 0 },
+      positions: { created: 0, existing: 0 },
+      users: { created: 0, existing: 0 },
+      demoAccounts: [],
+    };
+
+    const units = await seedOrgUnits(m, summary.orgUnits);
+    log(`Unit kerja / org units: ${summary.orgUnits.created} dibuat/created, ${summary.orgUnits.existing} sudah ada/existing`);
+
+    const positions = await seedPositions(m, units, summary.positions);
+    log(`Jabatan / positions: ${summary.positions.created} dibuat/created, ${summary.positions.existing} sudah ada/existing`);
+
+    for (const account of DEMO_ACCOUNTS) {
+      const created = await seedUser(m, account, account.password, units, positions);
+      summary.users[created ? 'created' : 'existing']++;
+      summary.demoAccounts.push({ ...account, created });
+    }
+    for (const user of EXTRA_LEARNERS) {
+      const created = await seedUser(m, user, undefined, units, positions);
+      summary.users[created ? 'created' : 'existing']++;
+    }
+    log(`Pegawai / users: ${summary.users.created} dibuat/created, ${summary.users.existing} sudah ada/existing`);
+    return summary;
+  });
+}

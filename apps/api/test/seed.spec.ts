@@ -1,0 +1,121 @@
+import { checkNip, formatNip } from '@cakap/contracts';
+import { createDataSource, createTestDatabase, type TestDatabase } from '@cakap/db';
+import type { DataSource } from 'typeorm';
+import { verifyPassword } from '../src/auth/password';
+import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, seed } from '../src/seed/seed';
+
+/** The seed gets a database of its own: it counts rows, so nothing else may write there. */
+let db: TestDatabase;
+let ds: DataSource;
+
+beforeAll(async () => {
+  db = await createTestDatabase(process.env.DATABASE_URL, 'cakap_seed_test');
+  ds = createDataSource({ url: db.url, applicationName: 'cakap-seed-test', poolSize: 2 });
+  await ds.initialize();
+});
+
+afterAll(async () => {
+  await ds?.destroy();
+  await db?.drop();
+});
+
+async function counts() {
+  const [row] = await ds.query(
+    `SELECT (SELECT count(*)::int FROM org_units) AS units,
+            (SELECT count(*)::int FROM positions) AS positions,
+            (SELECT count(*)::int FROM users) AS users,
+            (SELECT count(*)::int FROM users WHERE has_password) AS with_password`,
+  );
+  return row as { units: number; positions: number; users: number; with_password: number };
+}
+
+describe('demo seed', () => {
+  it('creates the units, positions and accounts once; a second run changes nothing', async () => {
+    const lines: string[] = [];
+    const first = await seed(ds, (l) => lines.push(l));
+    const afterFirst = await counts();
+    expect(afterFirst).toEqual({
+      units: ORG_UNITS.length,
+      positions: POSITIONS.length,
+      users: DEMO_ACCOUNTS.length + EXTRA_LEARNERS.length,
+      with_password: DEMO_ACCOUNTS.length,
+    });
+    expect(first.orgUnits).toEqual({ created: ORG_UNITS.length, existing: 0 });
+    expect(first.users.created).toBe(afterFirst.users);
+    expect(first.demoAccounts.every((a) => a.created)).toBe(true);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(afterFirst.users).toBeGreaterThanOrEqual(20);
+
+    const second = await seed(ds);
+    expect(await counts()).toEqual(afterFirst);
+    expect(second.orgUnits).toEqual({ created: 0, existing: ORG_UNITS.length });
+    expect(second.positions).toEqual({ created: 0, existing: POSITIONS.length });
+    expect(second.users).toEqual({ created: 0, existing: afterFirst.users });
+    expect(second.demoAccounts.some((a) => a.created)).toBe(false);
+  });
+
+  it('has the Batanghari OPD, the 8 kecamatan by BPS code and sub-units under BKPSDMD and DISKOMINFO', async () => {
+    const units: Array<{ code: string; name: string; parent: string | null }> = await ds.query(
+      `SELECT u.code, u.name, p.code AS parent FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id`,
+    );
+    const byCode = new Map(units.map((u) => [u.code, u]));
+    expect(byCode.get('BKPSDMD')).toEqual({
+      code: 'BKPSDMD',
+      name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Daerah',
+      parent: null,
+    });
+    expect(byCode.get('DISKOMINFO')?.name).toBe('Dinas Komunikasi dan Informatika');
+    expect(byCode.get('KEC-1504040')?.name).toBe('Kecamatan Muara Bulian');
+    expect(units.filter((u) => u.code.startsWith('KEC-15040'))).toHaveLength(8);
+    expect(byCode.get('BKPSDMD.PKA')).toMatchObject({ name: 'Bidang Pengembangan Kompetensi Aparatur', parent: 'BKPSDMD' });
+    expect(byCode.get('BKPSDMD.SEKRE')?.parent).toBe('BKPSDMD');
+    expect(units.some((u) => u.parent === 'DISKOMINFO')).toBe(true);
+  });
+
+  it('gives each demo account its password (argon2id), roles, unit and position', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const [row] = await ds.query(
+        `SELECT u.password_hash, u.roles, u.active, u.must_change_password, o.code AS unit, p.name AS position
+           FROM users u JOIN org_units o ON o.id = u.org_unit_id LEFT JOIN positions p ON p.id = u.position_id
+          WHERE u.nip = $1`,
+        [account.nip],
+      );
+      expect(row.password_hash).toMatch(/^\$argon2id\$/);
+      await expect(verifyPassword(row.password_hash, account.password)).resolves.toBe(true);
+      await expect(verifyPassword(row.password_hash, account.password + 'x')).resolves.toBe(false);
+      expect([...row.roles].sort()).toEqual([...account.roles].sort());
+      expect(row).toMatchObject({ active: true, must_change_password: false, unit: account.unit, position: account.position });
+    }
+    const labels = DEMO_ACCOUNTS.map((a) => a.label);
+    expect(labels).toEqual(['admin', 'author', 'learner']);
+  });
+
+  it('seeds only NIPs that pass checkNip for their ASN type', async () => {
+    const users: Array<{ nip: string; asn_type: 'pns' | 'pppk' }> = await ds.query(`SELECT nip, asn_type FROM users`);
+    expect(users.length).toBe(DEMO_ACCOUNTS.length + EXTRA_LEARNERS.length);
+    for (const u of users) {
+      const check = checkNip(u.nip, u.asn_type);
+      if (!check.ok) throw new Error(`${formatNip(u.nip)} (${u.asn_type}): ${check.error}`);
+    }
+    expect(users.some((u) => u.asn_type === 'pppk')).toBe(true);
+  });
+
+  it('never overwrites a password (or anything else) changed after the first run', async () => {
+    const admin = DEMO_ACCOUNTS[0];
+    await ds.query(`UPDATE users SET password_hash = 'changed', name = 'Renamed', roles = '{learner}' WHERE nip = $1`, [admin.nip]);
+    await ds.query(`UPDATE org_units SET name = 'Renamed unit' WHERE code = 'SETDA'`);
+    await seed(ds);
+    const [user] = await ds.query(`SELECT password_hash, name, roles FROM users WHERE nip = $1`, [admin.nip]);
+    expect(user).toEqual({ password_hash: 'changed', name: 'Renamed', roles: ['learner'] });
+    const [unit] = await ds.query(`SELECT name FROM org_units WHERE code = 'SETDA'`);
+    expect(unit.name).toBe('Renamed unit');
+  });
+
+  it('matches existing units case-insensitively and creates none twice', async () => {
+    await ds.query(`UPDATE org_units SET code = 'dinkes' WHERE code = 'DINKES'`);
+    const before = await counts();
+    const summary = await seed(ds);
+    expect(summary.orgUnits.created).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,28 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What global-setup started, for global-teardown to stop (they run in the runner process). */
+export interface E2EState {
+  /** Each started process and the script it runs. */
+  pids: { pid: number; script: string }[];
+  dbName: string | null;
+  dbUrl: string | null;
+  logDir: string;
+}
+
+const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.e2e/state.json');
+
+export function saveState(state: E2EState) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(state, null, 2));
+}
+
+export function loadState(): E2EState | null {
+  if (!existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')) as E2EState;
+}
+
+export function clearState() {
+  rmSync(file, { force: true });
+}

@@ -1,0 +1,231 @@
+import { Suspense, useEffect, useRef } from 'react';
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Skeleton,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconBuildingCommunity,
+  IconChevronDown,
+  IconFileImport,
+  IconHome,
+  IconKey,
+  IconLanguage,
+  IconLayoutDashboard,
+  IconLogout,
+  IconPencil,
+  IconSitemap,
+  IconUser,
+  IconUsers,
+  IconBriefcase,
+} from '@tabler/icons-react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { hasRole, useSession } from '../api/session';
+import { useLogout } from '../api/auth';
+import { setLanguage } from '../i18n';
+import { useLang } from '../i18n/useLang';
+
+function initials(name: string) {
+  const parts = name
+    .replace(/,.*$/, '')
+    .replace(/^(dr|drs|dra|ir|h|hj|prof)\.?\s+/i, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts[1]?.[0] ?? '')).toUpperCase() || '?';
+}
+
+interface Item {
+  to: string;
+  label: string;
+  icon: React.ReactNode;
+  exact?: boolean;
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const session = useSession();
+  const user = session.user!;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isMobile = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After navigation: close the phone menu and move focus to the new page.
+  useEffect(() => {
+    close();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location.pathname, close]);
+
+  const learnerItems: Item[] = [{ to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true }];
+  if (hasRole(session, 'author', 'admin')) {
+    learnerItems.push({ to: '/studio', label: t('nav.studio'), icon: <IconPencil size={18} /> });
+  }
+  const adminItems: Item[] = hasRole(session, 'admin')
+    ? [
+        { to: '/admin', label: t('nav.adminOverview'), icon: <IconLayoutDashboard size={18} />, exact: true },
+        { to: '/admin/org-units', label: t('nav.orgUnits'), icon: <IconSitemap size={18} /> },
+        { to: '/admin/positions', label: t('nav.positions'), icon: <IconBriefcase size={18} /> },
+        { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
+        { to: '/admin/imports', label: t('nav.imports'), icon: <IconFileImport size={18} /> },
+      ]
+    : [];
+
+  const isActive = (item: Item) =>
+    item.exact ? location.pathname === item.to : location.pathname === item.to || location.pathname.startsWith(item.to + '/');
+
+  const renderItem = (item: Item) => {
+    const active = isActive(item);
+    return (
+      <NavLink
+        key={item.to}
+        component={Link}
+        to={item.to}
+        label={item.label}
+        leftSection={<span aria-hidden>{item.icon}</span>}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        variant="filled"
+      />
+    );
+  };
+
+  const onLogout = async () => {
+    await logout.mutateAsync();
+    notifications.show({ message: t('userMenu.loggedOut') });
+    navigate('/login', { replace: true });
+  };
+
+  const nextLang = lang === 'id' ? 'en' : 'id';
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a href="#main-content" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="main-nav"
+            />
+            <UnstyledButton component={Link} to="/" aria-label={`${t('app.name')} — ${t('nav.home')}`}>
+              <Group gap={8} wrap="nowrap">
+                <IconBuildingCommunity size={26} color="var(--mantine-color-cakap-7)" aria-hidden />
+                <Text fw={800} fz="xl" c="cakap.8">
+                  {t('app.name')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Menu position="bottom-end" width={240} withinPortal>
+            <Menu.Target>
+              <UnstyledButton aria-label={t('userMenu.label', { name: user.name })} p={4} style={{ borderRadius: 8 }}>
+                <Group gap={8} wrap="nowrap">
+                  <Avatar color="cakap" radius="xl" size={34} aria-hidden>
+                    {initials(user.name)}
+                  </Avatar>
+                  <Text size="sm" fw={500} visibleFrom="sm" maw={220} truncate>
+                    {user.name}
+                  </Text>
+                  <IconChevronDown size={16} aria-hidden />
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{user.name}</Menu.Label>
+              <Menu.Item component={Link} to="/profile" leftSection={<IconUser size={16} aria-hidden />}>
+                {t('userMenu.profile')}
+              </Menu.Item>
+              <Menu.Item component={Link} to="/change-password" leftSection={<IconKey size={16} aria-hidden />}>
+                {t('userMenu.changePassword')}
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconLanguage size={16} aria-hidden />}
+                lang={nextLang}
+                onClick={() => void setLanguage(nextLang)}
+              >
+                {t('lang.switchTo')}
+              </Menu.Item>
+              <Menu.Divider />
+              <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void onLogout()}>
+                {t('userMenu.logout')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar
+        id="main-nav"
+        component="nav"
+        aria-label={t('nav.main')}
+        p="sm"
+        inert={isMobile && !opened}
+      >
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {learnerItems.map(renderItem)}
+            {adminItems.length > 0 && (
+              <>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="md" mb={4} px="sm">
+                  {t('nav.admin')}
+                </Text>
+                {adminItems.map(renderItem)}
+              </>
+            )}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function PageSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" aria-busy="true">
+      <span className="visually-hidden" role="status">
+        {t('app.loading')}
+      </span>
+      <Skeleton height={32} width="40%" />
+      <Skeleton height={16} width="70%" />
+      <Skeleton height={120} />
+      <Skeleton height={120} />
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useSearchParams } from 'react-router';
+import { RequireAuth, RequireRole, FullScreenLoader } from './guards';
+import { NotFound } from './ErrorPages';
+import { RouteError } from './RouteError';
+import { useSession } from '../api/session';
+
+// Every screen is its own chunk: the learner's first screen loads only what it shows.
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const Shell = page(() => import('./Shell'), 'Shell');
+const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
+const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const ProfilePage = page(() => import('../features/auth/ProfilePage'), 'ProfilePage');
+const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
+const StudioPage = page(() => import('../features/studio/StudioPage'), 'StudioPage');
+const AdminHome = page(() => import('../features/admin/AdminHome'), 'AdminHome');
+const OrgUnitsPage = page(() => import('../features/admin/org-units/OrgUnitsPage'), 'OrgUnitsPage');
+const PositionsPage = page(() => import('../features/admin/positions/PositionsPage'), 'PositionsPage');
+const UsersPage = page(() => import('../features/admin/users/UsersPage'), 'UsersPage');
+const UserEditPage = page(() => import('../features/admin/users/UserEditPage'), 'UserEditPage');
+const ImportsPage = page(() => import('../features/admin/imports/ImportsPage'), 'ImportsPage');
+const ImportDetailPage = page(() => import('../features/admin/imports/ImportDetailPage'), 'ImportDetailPage');
+
+function Top({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullScreenLoader />}>{children}</Suspense>;
+}
+
+/** The login page is for signed-out visitors; a signed-in one goes where they were heading. */
+function PublicOnly({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const [params] = useSearchParams();
+  if (session.status === 'loading') return <FullScreenLoader />;
+  if (session.status === 'authenticated') {
+    const next = params.get('next');
+    return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  }
+  return <>{children}</>;
+}
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        path: '/login',
+        element: (
+          <PublicOnly>
+            <Top>
+              <LoginPage />
+            </Top>
+          </PublicOnly>
+        ),
+      },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <Top>
+              <Shell />
+            </Top>
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          {
+            path: 'studio',
+            element: (
+              <RequireRole roles={['author', 'admin']}>
+                <StudioPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin',
+            element: (
+              <RequireRole roles={['admin']}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, element: <AdminHome /> },
+              { path: 'org-units', element: <OrgUnitsPage /> },
+              { path: 'positions', element: <PositionsPage /> },
+              { path: 'users', element: <UsersPage /> },
+              { path: 'users/new', element: <UserEditPage /> },
+              { path: 'users/:id', element: <UserEditPage /> },
+              { path: 'imports', element: <ImportsPage /> },
+              { path: 'imports/:id', element: <ImportDetailPage /> },
+            ],
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,91 @@
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBook2, IconCertificate, IconClockHour4 } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/session';
+import { PageHeader } from '../../components/PageHeader';
+import { currentYear, formatNumber } from '../../i18n/format';
+import { useLang } from '../../i18n/useLang';
+
+/** The yearly JP target (PP 11/2017 as amended): 20 JP per ASN per year. */
+const JP_TARGET = 20;
+
+function ComingWith({ capability }: { capability: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="outline" color="gray.7" size="sm" tt="none" fw={500}>
+      {t('home.comingWith', { capability })}
+    </Badge>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const session = useSession();
+  const year = currentYear();
+  const jp = 0;
+  return (
+    <>
+      <PageHeader
+        title={t('home.title')}
+        description={
+          <>
+            <Text span fw={600} c="var(--mantine-color-text)">
+              {t('home.greeting', { name: session.user?.name ?? '' })}
+            </Text>
+            <br />
+            {t('home.intro')}
+          </>
+        }
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        <Card withBorder padding="lg" component="section" aria-labelledby="home-jp">
+          <Stack gap="sm">
+            <Group gap="xs">
+              <IconClockHour4 size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
+              <Title order={2} fz="h4" id="home-jp">
+                {t('home.jpTitle', { year: String(year) })}
+              </Title>
+            </Group>
+            <Text fz={28} fw={700} lh={1.1}>
+              {t('home.jpMeter', { jp: formatNumber(jp, lang), target: formatNumber(JP_TARGET, lang) })}
+            </Text>
+            <Progress
+              value={(jp / JP_TARGET) * 100}
+              size="lg"
+              aria-label={t('home.jpMeterLabel', { year: String(year), jp: formatNumber(jp, lang), target: formatNumber(JP_TARGET, lang) })}
+            />
+            <Text size="sm" c="dimmed">
+              {t('home.jpNote')}
+            </Text>
+            <ComingWith capability={t('home.capabilityJp')} />
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="home-courses">
+          <Stack gap="sm">
+            <Group gap="xs">
+              <IconBook2 size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
+              <Title order={2} fz="h4" id="home-courses">
+                {t('home.coursesTitle')}
+              </Title>
+            </Group>
+            <Text size="sm">{t('home.coursesEmpty')}</Text>
+            <ComingWith capability={t('home.capabilityCourses')} />
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="home-certificates">
+          <Stack gap="sm">
+            <Group gap="xs">
+              <IconCertificate size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
+              <Title order={2} fz="h4" id="home-certificates">
+                {t('home.certificatesTitle')}
+              </Title>
+            </Group>
+            <Text size="sm">{t('home.certificatesEmpty')}</Text>
+            <ComingWith capability={t('home.capabilityCertificates')} />
+          </Stack>
+        </Card>
+      </SimpleGrid>
+    </>
+  );
+}

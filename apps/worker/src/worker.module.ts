@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@cakap/config';
+import { CoreModule } from './core/core.module';
+import type { WorkerModuleOptions } from './core/worker-options';
+import { JobsModule } from './jobs/jobs.module';
+import { UserImportModule } from './user-import/user-import.module';
+import { UserImportProcessor } from './user-import/user-import.processor';
+
+/** The worker: infrastructure, the job handlers of each domain module, the queues. */
+@Module({})
+export class WorkerModule {
+  static forRoot(cfg: AppConfig, opts: WorkerModuleOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(cfg, opts),
+        JobsModule.register({ imports: [UserImportModule], handlers: [UserImportProcessor] }),
+      ],
+    };
+  }
+}
