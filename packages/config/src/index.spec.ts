@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './index';
+import { ConfigError, loadConfig, loadConfigOrExit } from './index';
 
 describe('loadConfig', () => {
   it('gives the documented defaults on an empty environment', () => {
@@ -39,5 +39,19 @@ describe('loadConfig', () => {
     const cfg = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', LOG_PRETTY: 'true' });
     expect(cfg.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(cfg.LOG_PRETTY).toBe(true);
+  });
+});
+
+describe('loadConfigOrExit', () => {
+  it('stops the process with EX_CONFIG and a message naming the variable', () => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => {
+      throw new Error('exited');
+    }) as never);
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => loadConfigOrExit({ REDIS_URL: 'nope' })).toThrow('exited');
+    expect(exit).toHaveBeenCalledWith(78);
+    expect(error.mock.calls[0][0]).toMatch(/REDIS_URL/);
+    exit.mockRestore();
+    error.mockRestore();
   });
 });

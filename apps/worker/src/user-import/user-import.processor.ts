@@ -11,12 +11,12 @@ import { UserImportService } from './user-import.service';
 @Injectable()
 export class UserImportProcessor implements JobHandler<'userImport'> {
   readonly job = 'userImport' as const;
-  /** As the api adds it: jobId = importId (set by the caller), retried with backoff. */
+  /** As the api's JobQueue adds it (apps/api/src/queue/job-queue.service.ts); jobId = importId. */
   readonly jobOptions = {
     attempts: 3,
-    backoff: { type: 'exponential', delay: 5_000 },
+    backoff: { type: 'exponential', delay: 2_000 },
     removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
+    removeOnFail: 1000,
   };
 
   constructor(

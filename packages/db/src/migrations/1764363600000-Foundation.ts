@@ -5,6 +5,8 @@ export class Foundation1764363600000 implements MigrationInterface {
   name = 'Foundation1764363600000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Substring search on names ("budi" finds "Ahmad Budiman") must not scan millions of rows.
+    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`
       CREATE TABLE org_units (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -17,7 +19,7 @@ export class Foundation1764363600000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX org_units_code_key ON org_units (lower(code))`);
     await q.query(`CREATE INDEX org_units_parent_idx ON org_units (parent_id)`);
-    await q.query(`CREATE INDEX org_units_name_idx ON org_units (lower(name) text_pattern_ops)`);
+    await q.query(`CREATE INDEX org_units_name_trgm_idx ON org_units USING gin (lower(name) gin_trgm_ops)`);
 
     await q.query(`
       CREATE TABLE positions (
@@ -59,7 +61,9 @@ export class Foundation1764363600000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX users_email_key ON users (lower(email)) WHERE email IS NOT NULL`);
     await q.query(`CREATE INDEX users_org_unit_idx ON users (org_unit_id)`);
     await q.query(`CREATE INDEX users_position_idx ON users (position_id)`);
-    await q.query(`CREATE INDEX users_name_idx ON users (lower(name) text_pattern_ops)`);
+    await q.query(`CREATE INDEX users_name_trgm_idx ON users USING gin (lower(name) gin_trgm_ops)`);
+    await q.query(`CREATE INDEX users_nip_prefix_idx ON users (nip varchar_pattern_ops)`);
+    await q.query(`CREATE INDEX users_email_trgm_idx ON users USING gin (lower(email) gin_trgm_ops)`);
     await q.query(`CREATE INDEX users_roles_idx ON users USING gin (roles)`);
 
     await q.query(`
@@ -112,5 +116,6 @@ export class Foundation1764363600000 implements MigrationInterface {
     await q.query(`DROP TABLE users`);
     await q.query(`DROP TABLE positions`);
     await q.query(`DROP TABLE org_units`);
+    // pg_trgm stays: other database objects may use it, and it is harmless.
   }
 }

@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The demo accounts the seed creates. */
+export const ADMIN = { nip: '198001012005011001', password: 'admin12345' };
+export const AUTHOR = { nip: '198502152010012002', password: 'penulis12345' };
+export const LEARNER = { nip: '199003202015031003', password: 'peserta12345' };
+
+/** Signs in through the login form (Indonesian UI) and waits for Beranda. */
+export async function login(page: Page, who: { nip: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('NIP', { exact: true }).fill(who.nip);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
+}
+
+/** Picks an option of a Mantine Select that searches the api. */
+export async function pickOption(page: Page, label: string, search: string, option: RegExp | string) {
+  const input = page.getByRole('textbox', { name: label, exact: true }).or(page.getByRole('combobox', { name: label, exact: true }));
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
