@@ -10,6 +10,17 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/**
+ * How every job is added, by the api and by the worker's reconciler alike: retried with
+ * backoff, removed once done so the same jobId (the row id) can be added again later.
+ */
+export const JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+} as const;
+
 export const JOBS = {
   userImport: {
     queue: QUEUES.userImport,

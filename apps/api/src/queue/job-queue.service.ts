@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@cakap/config';
-import { JOBS, QUEUES, type JobKey, type JobPayload, type QueueName } from '@cakap/contracts';
+import { JOB_OPTIONS, JOBS, QUEUES, type JobKey, type JobPayload, type QueueName } from '@cakap/contracts';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { InjectConfig } from '../config/config.module';
@@ -32,13 +32,7 @@ export class JobQueue implements OnApplicationShutdown {
   async enqueue<K extends JobKey>(key: K, payload: JobPayload<K>, opts: JobsOptions & { jobId: string }) {
     const job = JOBS[key];
     const data = job.payload.parse(payload);
-    await this.queue(job.queue).add(job.name, data, {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 2000 },
-      removeOnComplete: true,
-      removeOnFail: 1000,
-      ...opts,
-    });
+    await this.queue(job.queue).add(job.name, data, { ...JOB_OPTIONS, ...opts });
   }
 
   /** Waiting/active/delayed/failed counts of every queue, for /metrics. */

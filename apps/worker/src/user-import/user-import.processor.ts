@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobPayload } from '@cakap/contracts';
+import { JOB_OPTIONS, type JobPayload } from '@cakap/contracts';
 import type { JobContext, JobHandler, UnfinishedJob } from '../jobs/job-handler';
 import { UserImportRepository } from './user-import.repository';
 import { UserImportService } from './user-import.service';
@@ -11,13 +11,8 @@ import { UserImportService } from './user-import.service';
 @Injectable()
 export class UserImportProcessor implements JobHandler<'userImport'> {
   readonly job = 'userImport' as const;
-  /** As the api's JobQueue adds it (apps/api/src/queue/job-queue.service.ts); jobId = importId. */
-  readonly jobOptions = {
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 2_000 },
-    removeOnComplete: true,
-    removeOnFail: 1000,
-  };
+  /** As the api's JobQueue adds it; jobId = importId. */
+  readonly jobOptions = JOB_OPTIONS;
 
   constructor(
     private readonly service: UserImportService,
