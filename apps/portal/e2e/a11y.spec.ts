@@ -19,7 +19,7 @@ test('no WCAG 2.1 AA violations on the login page, the users list and the import
 
   // With a visible error too.
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page.getByLabel('NIP', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('textbox', { name: 'NIP', exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expectNoViolations(page, 'the login page with errors');
 
   await login(page, ADMIN);

@@ -14,6 +14,18 @@ test('admin imports a CSV: progress finishes and bad rows are listed with row, c
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor ASN' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Impor ASN' })).toBeVisible();
 
+  // The template comes down with its file name.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh templat CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const template = await file.createReadStream().then(async (stream) => {
+    let text = '';
+    for await (const chunk of stream) text += chunk.toString();
+    return text;
+  });
+  expect(template.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toContain('nip,nama,email,unit_kerja,jabatan');
+
   // Upload without a file: says what to do.
   await page.getByRole('button', { name: 'Unggah dan proses' }).click();
   await expect(page.getByText('Pilih berkas CSV terlebih dahulu')).toBeVisible();

@@ -10,15 +10,15 @@ test('admin creates a user through the form, fixing a bad NIP, and finds them by
   await page.getByRole('link', { name: 'Tambah pegawai' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tambah pegawai' })).toBeVisible();
 
-  const nip = page.getByLabel('NIP', { exact: true });
+  const nip = page.getByRole('textbox', { name: 'NIP', exact: true });
   await nip.fill('198602302015051001');
   await expect(page.getByText('Tanggal lahir pada NIP (digit 1–8) tidak valid')).toBeVisible();
   await expect(nip).toHaveAttribute('aria-invalid', 'true');
 
   await nip.fill('19920514 201903 2 005');
   await expect(page.getByText('Tanggal lahir pada NIP (digit 1–8) tidak valid')).toHaveCount(0);
-  await page.getByLabel('Nama', { exact: true }).fill('Rina Marlina, S.Kom.');
-  await page.getByLabel('Email', { exact: true }).fill('rina.marlina@batangharikab.go.id');
+  await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Rina Marlina, S.Kom.');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('rina.marlina@batangharikab.go.id');
   await pickOption(page, 'Unit kerja', 'DISKOMINFO', /DISKOMINFO/);
   await pickOption(page, 'Jabatan', 'Pelaksana', /^Pelaksana/);
   await expect(page.getByRole('checkbox', { name: 'Peserta' })).toBeChecked();
@@ -35,8 +35,8 @@ test('admin creates a user through the form, fixing a bad NIP, and finds them by
 
   // A second user with the same NIP is refused by the api, shown on the NIP field.
   await page.getByRole('link', { name: 'Tambah pegawai' }).first().click();
-  await page.getByLabel('NIP', { exact: true }).fill('199205142019032005');
-  await page.getByLabel('Nama', { exact: true }).fill('Duplikat');
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).fill('199205142019032005');
+  await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Duplikat');
   await pickOption(page, 'Unit kerja', 'BKPSDMD', /BKPSDMD/);
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('NIP ini sudah terdaftar')).toBeVisible();
@@ -45,7 +45,7 @@ test('admin creates a user through the form, fixing a bad NIP, and finds them by
 test('admin resets a password; the user must change it at first sign-in', async ({ page, browser }) => {
   await login(page, ADMIN);
   await page.goto('/admin/users?q=199205142019032005');
-  const row = page.getByRole('row').filter({ hasText: 'Rina Marlina' });
+  const row = page.getByRole('row').filter({ hasText: 'Rina Marlina, S.Kom.' });
   await row.getByRole('button', { name: 'Tindakan untuk Rina Marlina, S.Kom.' }).click();
   await page.getByRole('menuitem', { name: 'Reset kata sandi' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Buat kata sandi sementara' }).click();
@@ -58,8 +58,8 @@ test('admin resets a password; the user must change it at first sign-in', async 
   const other = await browser.newContext();
   const userPage = await other.newPage();
   await userPage.goto('/login');
-  await userPage.getByLabel('NIP', { exact: true }).fill('19920514 201903 2 005');
-  await userPage.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await userPage.getByRole('textbox', { name: 'NIP', exact: true }).fill('19920514 201903 2 005');
+  await userPage.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
   await userPage.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(userPage.getByRole('heading', { level: 1, name: 'Ubah kata sandi' })).toBeVisible();
   await expect(userPage.getByText('Anda masuk dengan kata sandi sementara')).toBeVisible();
@@ -67,13 +67,38 @@ test('admin resets a password; the user must change it at first sign-in', async 
   await userPage.goto('/profile');
   await expect(userPage.getByRole('heading', { level: 1, name: 'Ubah kata sandi' })).toBeVisible();
 
-  await userPage.getByLabel('Kata sandi saat ini', { exact: true }).fill(password);
-  await userPage.getByLabel('Kata sandi baru', { exact: true }).fill('pendek');
+  await userPage.getByRole('textbox', { name: 'Kata sandi saat ini', exact: true }).fill(password);
+  await userPage.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill('pendek');
   await expect(userPage.getByText('Kata sandi minimal 8 karakter dan memuat huruf serta angka')).toBeVisible();
-  await userPage.getByLabel('Kata sandi baru', { exact: true }).fill('rinabaru2026');
-  await userPage.getByLabel('Ulangi kata sandi baru', { exact: true }).fill('rinabaru2026');
+  await userPage.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill('rinabaru2026');
+  await userPage.getByRole('textbox', { name: 'Ulangi kata sandi baru', exact: true }).fill('rinabaru2026');
   await userPage.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
   await expect(userPage.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
   await expect(userPage.getByText('0 dari 20 JP')).toBeVisible();
   await other.close();
+});
+
+test('admin edits a user and deactivates the account', async ({ page }) => {
+  await login(page, ADMIN);
+  await page.goto('/admin/users?q=199205142019032005');
+  await page.getByRole('link', { name: 'Rina Marlina, S.Kom.' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ubah data pegawai' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'NIP', exact: true })).toHaveValue('19920514 201903 2 005');
+  await page.getByRole('textbox', { name: 'Pangkat/golongan' }).fill('iii/a');
+  await page.getByRole('checkbox', { name: 'Penulis materi' }).check();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Data Rina Marlina, S.Kom. disimpan.')).toBeVisible();
+
+  const row = page.getByRole('row').filter({ hasText: 'Rina Marlina, S.Kom.' });
+  await expect(row).toContainText('Penulis materi');
+  await row.getByRole('button', { name: 'Tindakan untuk Rina Marlina, S.Kom.' }).click();
+  await page.getByRole('menuitem', { name: 'Nonaktifkan' }).click();
+  await page.getByRole('dialog', { name: 'Nonaktifkan akun?' }).getByRole('button', { name: 'Nonaktifkan' }).click();
+  await expect(row).toContainText('Nonaktif');
+
+  // The inactive filter finds the account; the profile shows the canonical golongan.
+  await page.goto('/admin/users?active=false');
+  await expect(page.getByRole('row').filter({ hasText: 'Rina Marlina, S.Kom.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Rina Marlina, S.Kom.' }).click();
+  await expect(page.getByRole('textbox', { name: 'Pangkat/golongan' })).toHaveValue('III/a');
 });

@@ -7,7 +7,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,7 @@ function newestMtime(dir: string): number {
 }
 
 /** The portal is built by its build task; build it here only if dist/ is missing or older than src/. */
-function ensurePortalBuild(logDir: string) {
+function ensurePortalBuild() {
   const index = path.join(portalDir, 'dist/index.html');
   const stale = !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(path.join(portalDir, 'src')), statSync(path.join(portalDir, 'index.html')).mtimeMs);
   if (!stale) return;
@@ -49,7 +49,16 @@ function ensurePortalBuild(logDir: string) {
     timeout: 180_000,
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  void logDir;
+}
+
+/** Keeps the logs of the last few runs only. */
+function pruneOldLogs(root: string, keep: number) {
+  if (!existsSync(root)) return;
+  const runs = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ dir: path.join(root, d.name), at: statSync(path.join(root, d.name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of runs.slice(keep)) rmSync(old.dir, { recursive: true, force: true });
 }
 
 function start(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
@@ -92,6 +101,7 @@ async function waitFor(url: string, what: string, children: { name: string; chil
 async function setup() {
   const runId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const logDir = path.join(portalDir, '.e2e', runId);
+  pruneOldLogs(path.join(portalDir, '.e2e'), 4);
   mkdirSync(logDir, { recursive: true });
   const state: E2EState = { pids: [], dbName: null, dbUrl: null, logDir };
   saveState(state);
@@ -113,7 +123,7 @@ async function setup() {
     }
   }
 
-  ensurePortalBuild(logDir);
+  ensurePortalBuild();
 
   const db = await createTestDatabase(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres', 'cakap_e2e');
   state.dbName = db.name;
@@ -137,6 +147,10 @@ async function setup() {
     CAKAP_DATA_DIR: dataDir,
     API_DOCS: 'false',
   };
+
+  state.redisUrl = env.REDIS_URL;
+  state.queuePrefix = env.QUEUE_PREFIX;
+  saveState(state);
 
   execFileSync(process.execPath, ['dist/seed/seed.main.js'], {
     cwd: apiDir,

@@ -1,6 +1,7 @@
 /** Stops what global-setup started (by pid) and drops the test database. */
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import { deleteRedisPrefix } from './redis-cleanup';
 import { clearState, loadState } from './state';
 
 function alive(pid: number): boolean {
@@ -54,5 +55,6 @@ export default async function globalTeardown() {
       await client.end();
     }
   }
+  if (state.redisUrl && state.queuePrefix) await deleteRedisPrefix(state.redisUrl, state.queuePrefix);
   clearState();
 }

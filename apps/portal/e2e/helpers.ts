@@ -8,8 +8,8 @@ export const LEARNER = { nip: '199003202015031003', password: 'peserta12345' };
 /** Signs in through the login form (Indonesian UI) and waits for Beranda. */
 export async function login(page: Page, who: { nip: string; password: string }) {
   await page.goto('/login');
-  await page.getByLabel('NIP', { exact: true }).fill(who.nip);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(who.password);
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).fill(who.nip);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
 }

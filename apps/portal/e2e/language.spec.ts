@@ -10,15 +10,15 @@ test('the language switch turns the UI and the api messages to English, and is r
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   // A server error comes back in English too (Accept-Language).
-  await page.getByLabel('NIP', { exact: true }).fill(AUTHOR.nip);
-  await page.getByLabel('Password', { exact: true }).fill('wrong-password-1');
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).fill(AUTHOR.nip);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('wrong-password-1');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong NIP or password');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Cakap' })).toBeVisible();
-  await page.getByLabel('NIP', { exact: true }).fill(ADMIN.nip);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('textbox', { name: 'NIP', exact: true }).fill(ADMIN.nip);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await expect(page.getByText('0 of 20 JP')).toBeVisible();

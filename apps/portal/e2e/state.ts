@@ -9,6 +9,8 @@ export interface E2EState {
   dbName: string | null;
   dbUrl: string | null;
   logDir: string;
+  redisUrl?: string;
+  queuePrefix?: string;
 }
 
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.e2e/state.json');

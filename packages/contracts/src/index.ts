@@ -6,3 +6,4 @@ export * from './people';
 export * from './auth';
 export * from './imports';
 export * from './queues';
+export * from './courses';

@@ -1,34 +1,47 @@
 import type { z } from 'zod';
 
 /**
- * The extension points of Cakap. A plugin is a workspace package whose default export is
- * `definePlugin({...})`; which plugins run is configuration (CAKAP_PLUGINS), never code.
- * This file is the SDK's whole public surface: keep it small and bump SDK_VERSION
- * (semver) whenever it changes.
+ * The extension points of Cakap (server side). A plugin is a workspace package whose
+ * default export is `definePlugin({...})`, with an optional `./portal` entry for its React
+ * parts (see ./portal.ts). Which plugins run is configuration (CAKAP_PLUGINS), never code.
+ * This file is the SDK's public surface: keep it small, and bump SDK_VERSION (semver)
+ * whenever it changes.
  */
 export const SDK_VERSION = '0.1.0';
 
+export type Localized = { id: string; en: string };
+
 /** How a learner completes a block of a content type. */
 export type CompletionRule =
+  /** Shown to the learner (the lesson was opened and the block scrolled into view). */
   | { kind: 'viewed' }
+  /** Media played to at least this fraction of its length (0–1). */
   | { kind: 'watched'; fraction: number }
+  /** The learner marks it done. */
   | { kind: 'manual' }
+  /** Decided by the plugin's own logic (e.g. a quiz passed); `key` names that rule. */
   | { kind: 'custom'; key: string };
 
 export interface ContentTypeDefinition<TData = unknown> {
-  /** Unique across all enabled plugins, e.g. `richtext`. */
+  /** Unique across all enabled plugins, e.g. `richtext`. Stored in every block: never rename. */
   key: string;
-  title: { id: string; en: string };
-  /** Validates (and may normalise, e.g. sanitise) the block's data on the server. */
+  title: Localized;
+  description?: Localized;
+  /**
+   * Validates a block's data on the server (and may normalise it: the rich-text type
+   * sanitises its HTML here). What it returns is what gets stored and published.
+   */
   schema: z.ZodType<TData>;
   completion: CompletionRule;
   /** Plain text for search indexing. */
   summarize?: (data: TData) => string;
+  /** Ids of uploaded files the data refers to, so the host can check and sign them. */
+  files?: (data: TData) => string[];
 }
 
 export interface QuestionTypeDefinition<TAuthor = unknown, TLearner = unknown, TAnswer = unknown> {
   key: string;
-  title: { id: string; en: string };
+  title: Localized;
   authorSchema: z.ZodType<TAuthor>;
   answerSchema: z.ZodType<TAnswer>;
   /** What the learner sees: derived from the author data, without any key. */
@@ -38,22 +51,24 @@ export interface QuestionTypeDefinition<TAuthor = unknown, TLearner = unknown, T
 
 export interface CertificateTemplateDefinition {
   key: string;
-  title: { id: string; en: string };
+  title: Localized;
 }
 
 export interface NotificationChannelDefinition {
   key: string;
-  title: { id: string; en: string };
+  title: Localized;
 }
 
 export interface PluginDefinition {
-  /** npm-style package id, e.g. `@cakap/plugin-richtext`. */
+  /** The package name, e.g. `@cakap/plugin-content`. */
   id: string;
   version: string;
   /** The SDK range this plugin was written for, e.g. `^0.1.0`. */
   sdk: string;
-  contentTypes?: ContentTypeDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  questionTypes?: QuestionTypeDefinition<any, any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any -- each entry has its own data types */
+  contentTypes?: ContentTypeDefinition<any>[];
+  questionTypes?: QuestionTypeDefinition<any, any, any>[];
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   certificateTemplates?: CertificateTemplateDefinition[];
   notificationChannels?: NotificationChannelDefinition[];
 }
@@ -62,7 +77,12 @@ export function definePlugin<T extends PluginDefinition>(plugin: T): T {
   return plugin;
 }
 
-/** A minimal semver range check (`^x.y.z`, `~x.y.z`, `x.y.z`, `>=x.y.z`) — enough for SDK ranges. */
+/** Types one content type with its data inferred from the schema. */
+export function defineContentType<TData>(def: ContentTypeDefinition<TData>): ContentTypeDefinition<TData> {
+  return def;
+}
+
+/** A minimal semver range check (`^x.y.z`, `~x.y.z`, `x.y.z`, `>=x.y.z`): enough for SDK ranges. */
 export function satisfiesSdk(range: string, version = SDK_VERSION): boolean {
   const parse = (v: string) => v.split('.').map((n) => Number.parseInt(n, 10));
   const m = /^(\^|~|>=)?(\d+\.\d+\.\d+)$/.exec(range.trim());

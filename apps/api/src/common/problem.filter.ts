@@ -75,7 +75,7 @@ export class ProblemFilter implements ExceptionFilter {
       code,
       instance: req.originalUrl?.split('?')[0],
       requestId,
-      ...(errors ? { errors, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; ') } : {}),
+      ...(errors ? { errors } : {}),
     };
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);

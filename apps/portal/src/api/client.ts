@@ -446,8 +446,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
       }
       try {
         await refresh();
-      } catch {
-        if (state.status !== 'anonymous') setState({ status: 'anonymous', user: null });
+      } catch (e) {
+        // Offline or server down: say so on the login screen (the stored token is kept).
+        if (state.status !== 'anonymous') {
+          setState({ status: 'anonymous', user: null, endedReason: e instanceof ApiError ? e.detail || e.title : undefined });
+        }
       }
     },
     /** Another tab signed out (its storage event): follow it. */

@@ -36,15 +36,6 @@ import { useLogout } from '../api/auth';
 import { setLanguage } from '../i18n';
 import { useLang } from '../i18n/useLang';
 
-function initials(name: string) {
-  const parts = name
-    .replace(/,.*$/, '')
-    .replace(/^(dr|drs|dra|ir|h|hj|prof)\.?\s+/i, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts[1]?.[0] ?? '')).toUpperCase() || '?';
-}
-
 interface Item {
   to: string;
   label: string;
@@ -100,7 +91,7 @@ export function Shell() {
         component={Link}
         to={item.to}
         label={item.label}
-        leftSection={<span aria-hidden>{item.icon}</span>}
+        leftSection={<span aria-hidden style={{ display: 'flex' }}>{item.icon}</span>}
         active={active}
         aria-current={active ? 'page' : undefined}
         variant="filled"
@@ -150,9 +141,7 @@ export function Shell() {
             <Menu.Target>
               <UnstyledButton aria-label={t('userMenu.label', { name: user.name })} p={4} style={{ borderRadius: 8 }}>
                 <Group gap={8} wrap="nowrap">
-                  <Avatar color="cakap" radius="xl" size={34} aria-hidden>
-                    {initials(user.name)}
-                  </Avatar>
+                  <Avatar color="cakap" radius="xl" size={34} aria-hidden />
                   <Text size="sm" fw={500} visibleFrom="sm" maw={220} truncate>
                     {user.name}
                   </Text>

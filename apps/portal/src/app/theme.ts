@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A deep Batanghari blue; shades 6+ keep white text at WCAG AA contrast and stay AA as text on white.
 const cakap: MantineColorsTuple = [
@@ -25,6 +25,10 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '700' },
+  components: {
+    // Short status words must not shrink to "Ak…" in narrow table columns.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+  },
 });
 
 /** Dimmed text and error text darker than Mantine's defaults, for 4.5:1 contrast. */
@@ -33,7 +37,15 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
-    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-placeholder': '#6b7280',
   },
   dark: {},
 });
+
+/** Colours for status text and outline badges that keep 4.5:1 on white and on striped rows. */
+export const statusColors = {
+  success: '#1b5e20',
+  warning: '#a63c06',
+  danger: 'red.9',
+  neutral: 'gray.7',
+} as const;

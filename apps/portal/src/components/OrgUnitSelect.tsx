@@ -20,6 +20,8 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searc
 export function OrgUnitSelect({ value, onChange, selected, excludeId, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  // Ask the api only once the list is wanted (a page may hold several of these).
+  const [wanted, setWanted] = useState(false);
   const [chosen, setChosen] = useState<OrgUnitRef | null>(selected ?? null);
   useEffect(() => {
     if (selected) setChosen(selected);
@@ -34,7 +36,7 @@ export function OrgUnitSelect({ value, onChange, selected, excludeId, ...rest }:
   // The search box shows the chosen label after a pick: that is not a query.
   const query = chosen && search === labelOf(chosen) ? '' : search;
   const [debounced] = useDebouncedValue(query, 250);
-  const { data, isFetching } = useOrgUnits({ q: debounced || undefined, pageSize: 20 });
+  const { data, isFetching } = useOrgUnits({ q: debounced || undefined, pageSize: 20 }, wanted);
 
   const options = useMemo(() => {
     const items: OrgUnitRef[] = [...(data?.items ?? [])];
@@ -51,7 +53,11 @@ export function OrgUnitSelect({ value, onChange, selected, excludeId, ...rest }:
       value={value}
       filter={({ options: o }) => o}
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={(v) => {
+        setSearch(v);
+        if (v) setWanted(true);
+      }}
+      onDropdownOpen={() => setWanted(true)}
       nothingFoundMessage={isFetching ? t('app.loading') : t('common.nothingFound')}
       onChange={(id) => {
         const unit = [...(data?.items ?? []), ...(chosen ? [chosen] : [])].find((u) => u.id === id) ?? null;

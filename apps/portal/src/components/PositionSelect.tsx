@@ -15,6 +15,8 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searc
 export function PositionSelect({ value, onChange, selected, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  // Ask the api only once the list is wanted (a page may hold several of these).
+  const [wanted, setWanted] = useState(false);
   const [chosen, setChosen] = useState<PositionRef | null>(selected ?? null);
   useEffect(() => {
     if (selected) setChosen(selected);
@@ -22,7 +24,7 @@ export function PositionSelect({ value, onChange, selected, ...rest }: Props) {
   const labelOf = (p: PositionRef) => `${p.name} · ${t(`positionKind.${p.kind}`)}`;
   const query = chosen && search === labelOf(chosen) ? '' : search;
   const [debounced] = useDebouncedValue(query, 250);
-  const { data, isFetching } = usePositions({ q: debounced || undefined, pageSize: 20 });
+  const { data, isFetching } = usePositions({ q: debounced || undefined, pageSize: 20 }, wanted);
 
   const options = useMemo(() => {
     const items: PositionRef[] = [...(data?.items ?? [])];
@@ -39,7 +41,11 @@ export function PositionSelect({ value, onChange, selected, ...rest }: Props) {
       value={value}
       filter={({ options: o }) => o}
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={(v) => {
+        setSearch(v);
+        if (v) setWanted(true);
+      }}
+      onDropdownOpen={() => setWanted(true)}
       nothingFoundMessage={isFetching ? t('app.loading') : t('common.nothingFound')}
       onChange={(id) => {
         const p = [...(data?.items ?? []), ...(chosen ? [chosen] : [])].find((x) => x.id === id) ?? null;

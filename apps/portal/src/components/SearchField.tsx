@@ -14,8 +14,11 @@ interface Props {
 /** A labelled search box that does not fire a request per keystroke. */
 export function SearchField({ label, placeholder, value, onChange }: Props) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
   const debounced = useDebouncedCallback((v: string) => onChange(v.trim()), 300);
+  // The value changed from outside (navigation, "clear filters"): show it, drop pending input.
+  useEffect(() => {
+    setText(value);
+  }, [value]);
   return (
     <TextInput
       type="search"
@@ -30,6 +33,7 @@ export function SearchField({ label, placeholder, value, onChange }: Props) {
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
+          debounced.cancel();
           onChange(text.trim());
         }
       }}

@@ -41,7 +41,7 @@ export function HomePage() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Card withBorder padding="lg" component="section" aria-labelledby="home-jp">
           <Stack gap="sm">
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
               <IconClockHour4 size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
               <Title order={2} fz="h4" id="home-jp">
                 {t('home.jpTitle', { year: String(year) })}
@@ -63,7 +63,7 @@ export function HomePage() {
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="home-courses">
           <Stack gap="sm">
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
               <IconBook2 size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
               <Title order={2} fz="h4" id="home-courses">
                 {t('home.coursesTitle')}
@@ -75,7 +75,7 @@ export function HomePage() {
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="home-certificates">
           <Stack gap="sm">
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
               <IconCertificate size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
               <Title order={2} fz="h4" id="home-certificates">
                 {t('home.certificatesTitle')}

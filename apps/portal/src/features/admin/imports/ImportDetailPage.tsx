@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Group, Paper, Progress, SimpleGrid, Skeleton, St
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { statusColors } from '../../../app/theme';
 import type { UserImport } from '@cakap/contracts';
 import { useImport } from '../../../api/imports';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -90,7 +91,7 @@ function ImportResult({ job, errorPage, onErrorPage }: ResultProps) {
             value={percent}
             size="xl"
             animated={!done}
-            color={job.status === 'failed' ? 'red.9' : done ? 'green.9' : 'cakap'}
+            color={job.status === 'failed' ? 'red.9' : done ? statusColors.success : 'cakap'}
             aria-label={t('imports.progressLabel')}
             aria-valuetext={`${percent}%`}
           />

@@ -1,11 +1,12 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { statusColors } from '../../../app/theme';
 import type { UserImport } from '@cakap/contracts';
 
 const COLORS: Record<UserImport['status'], string> = {
   queued: 'gray.7',
   running: 'cakap',
-  completed: 'green.9',
+  completed: statusColors.success,
   failed: 'red.9',
 };
 

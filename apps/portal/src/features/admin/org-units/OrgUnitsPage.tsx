@@ -14,6 +14,7 @@ import { Pager } from '../../../components/Pager';
 import { SearchField } from '../../../components/SearchField';
 import { formatNumber } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
+import { useIsPhone } from '../../../components/useIsPhone';
 import { OrgUnitFormModal } from './OrgUnitFormModal';
 
 const PAGE_SIZE = 20;
@@ -32,15 +33,18 @@ export function OrgUnitsPage() {
   const [editing, setEditing] = useState<OrgUnit | 'new' | null>(null);
   const [deleting, setDeleting] = useState<OrgUnit | null>(null);
   const remove = useDeleteOrgUnit();
+  const isPhone = useIsPhone();
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
+  // Functional update: a late debounced search must not undo a navigation made meanwhile.
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
   const linkTo = (id?: string) => (id ? `?parent=${id}` : '?');
 
   const confirmDelete = async () => {
@@ -119,17 +123,17 @@ export function OrgUnitsPage() {
           />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={560}>
+            <Table.ScrollContainer minWidth={isPhone ? 0 : 560}>
               <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
                 <Table.Caption className="visually-hidden">{t('orgUnits.tableCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('orgUnits.code')}</Table.Th>
                     <Table.Th scope="col">{t('orgUnits.name')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
+                    <Table.Th scope="col" ta="right" visibleFrom="sm">
                       {t('orgUnits.children')}
                     </Table.Th>
-                    <Table.Th scope="col" ta="right">
+                    <Table.Th scope="col" ta="right" visibleFrom="sm">
                       {t('orgUnits.users')}
                     </Table.Th>
                     <Table.Th scope="col">
@@ -155,8 +159,12 @@ export function OrgUnitsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right">{formatNumber(u.childCount, lang)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(u.userCount, lang)}</Table.Td>
+                      <Table.Td ta="right" visibleFrom="sm">
+                        {formatNumber(u.childCount, lang)}
+                      </Table.Td>
+                      <Table.Td ta="right" visibleFrom="sm">
+                        {formatNumber(u.userCount, lang)}
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <ActionIcon variant="subtle" aria-label={t('orgUnits.editAction', { name: u.name })} onClick={() => setEditing(u)}>

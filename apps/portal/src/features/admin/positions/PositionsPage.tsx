@@ -14,6 +14,7 @@ import { Pager } from '../../../components/Pager';
 import { SearchField } from '../../../components/SearchField';
 import { formatNumber } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
+import { useIsPhone } from '../../../components/useIsPhone';
 import { PositionFormModal } from './PositionFormModal';
 
 const PAGE_SIZE = 20;
@@ -30,15 +31,18 @@ export function PositionsPage() {
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Position | null>(null);
   const remove = useDeletePosition();
+  const isPhone = useIsPhone();
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
+  // Functional update: a late debounced search must not undo a navigation made meanwhile.
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -108,15 +112,17 @@ export function PositionsPage() {
           />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={560}>
+            <Table.ScrollContainer minWidth={isPhone ? 0 : 560}>
               <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
                 <Table.Caption className="visually-hidden">{t('positions.tableCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('positions.name')}</Table.Th>
                     <Table.Th scope="col">{t('positions.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('positions.orgUnit')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('positions.orgUnit')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right" visibleFrom="sm">
                       {t('positions.users')}
                     </Table.Th>
                     <Table.Th scope="col">
@@ -133,7 +139,7 @@ export function PositionsPage() {
                           {t(`positionKind.${p.kind}`)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         {p.orgUnit ? (
                           p.orgUnit.name
                         ) : (
@@ -142,7 +148,9 @@ export function PositionsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right">{formatNumber(p.userCount, lang)}</Table.Td>
+                      <Table.Td ta="right" visibleFrom="sm">
+                        {formatNumber(p.userCount, lang)}
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <ActionIcon variant="subtle" aria-label={t('positions.editAction', { name: p.name })} onClick={() => setEditing(p)}>

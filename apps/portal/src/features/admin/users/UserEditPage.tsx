@@ -17,8 +17,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconKey, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { statusColors } from '../../../app/theme';
 import {
   checkNip,
   createUserSchema,
@@ -107,6 +108,8 @@ function UserForm({ user }: { user?: User }) {
   const [error, setError] = useState<unknown>(null);
   const [action, setAction] = useState<AccountAction>(null);
   const editing = !!user;
+  const from = (useLocation().state as { back?: string } | null)?.back;
+  const listUrl = `/admin/users${from && from.startsWith('?') ? from : ''}`;
 
   const form = useZodForm<Values>({
     initialValues: {
@@ -138,7 +141,7 @@ function UserForm({ user }: { user?: User }) {
         const saved = await create.mutateAsync(body);
         notifications.show({ color: 'green', message: t('users.created', { name: saved?.name ?? values.name }) });
       }
-      navigate('/admin/users');
+      navigate(listUrl);
     } catch (e) {
       if (!applyServerErrors(form, e, FIELDS)) setError(e);
     }
@@ -152,7 +155,7 @@ function UserForm({ user }: { user?: User }) {
         title={title}
         description={user ? `${user.name} · ${formatNip(user.nip)}` : undefined}
         before={
-          <Anchor component={Link} to="/admin/users" size="sm" w="fit-content">
+          <Anchor component={Link} to={listUrl} size="sm" w="fit-content">
             <Group gap={4} component="span">
               <IconArrowLeft size={14} aria-hidden />
               {t('common.back')}
@@ -244,7 +247,7 @@ function UserForm({ user }: { user?: User }) {
               </Paper>
 
               <Group justify="flex-end">
-                <Button variant="default" component={Link} to="/admin/users">
+                <Button variant="default" component={Link} to={listUrl}>
                   {t('common.cancel')}
                 </Button>
                 <Button type="submit" loading={create.isPending || update.isPending}>
@@ -262,16 +265,16 @@ function UserForm({ user }: { user?: User }) {
                   {t('users.account')}
                 </Title>
                 <Group gap="xs">
-                  <Badge variant="outline" color={user.active ? 'green.9' : 'gray.7'} tt="none">
+                  <Badge variant="outline" color={user.active ? statusColors.success : 'gray.7'} tt="none">
                     {user.active ? t('common.active') : t('common.inactive')}
                   </Badge>
                   {!user.hasPassword && (
-                    <Badge variant="outline" color="orange.9" tt="none">
+                    <Badge variant="outline" color={statusColors.warning} tt="none">
                       {t('users.noPassword')}
                     </Badge>
                   )}
                   {user.mustChangePassword && (
-                    <Badge variant="outline" color="orange.9" tt="none">
+                    <Badge variant="outline" color={statusColors.warning} tt="none">
                       {t('users.mustChange')}
                     </Badge>
                   )}

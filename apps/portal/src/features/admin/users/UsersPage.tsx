@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Group, Menu, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconDots, IconFileImport, IconKey, IconPencil, IconPlayerPlay, IconPlayerPause, IconPlus } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { statusColors } from '../../../app/theme';
 import { formatNip, ROLES, roleSchema } from '@cakap/contracts';
 import { useUsers } from '../../../api/users';
 import { EmptyBlock } from '../../../components/EmptyBlock';
@@ -11,6 +12,7 @@ import { OrgUnitSelect } from '../../../components/OrgUnitSelect';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager } from '../../../components/Pager';
 import { SearchField } from '../../../components/SearchField';
+import { useIsPhone } from '../../../components/useIsPhone';
 import { UserAccountDialogs, type AccountAction } from './UserAccountActions';
 
 const PAGE_SIZE = 20;
@@ -18,6 +20,8 @@ const PAGE_SIZE = 20;
 export function UsersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  // The form returns to this list with its search and filters.
+  const back = { back: useLocation().search };
   const q = params.get('q') ?? '';
   const orgUnitId = params.get('unit') || undefined;
   const roleParsed = roleSchema.safeParse(params.get('role'));
@@ -27,15 +31,18 @@ export function UsersPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useUsers({ q: q || undefined, orgUnitId, role, active, page, pageSize: PAGE_SIZE });
   const [action, setAction] = useState<AccountAction>(null);
+  const isPhone = useIsPhone();
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next);
-  };
+  // Functional update: a late debounced search must not undo a navigation made meanwhile.
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+      return next;
+    });
   const filtered = !!(q || orgUnitId || role || active !== undefined);
   const items = list.data?.items ?? [];
 
@@ -49,7 +56,7 @@ export function UsersPage() {
             <Button component={Link} to="/admin/imports" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
               {t('users.import')}
             </Button>
-            <Button component={Link} to="/admin/users/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            <Button component={Link} to="/admin/users/new" state={back} leftSection={<IconPlus size={16} aria-hidden />}>
               {t('users.add')}
             </Button>
           </>
@@ -110,7 +117,7 @@ export function UsersPage() {
                 </Button>
               ) : (
                 <Group>
-                  <Button component={Link} to="/admin/users/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                  <Button component={Link} to="/admin/users/new" state={back} leftSection={<IconPlus size={16} aria-hidden />}>
                     {t('users.add')}
                   </Button>
                   <Button component={Link} to="/admin/imports" variant="default">
@@ -122,15 +129,21 @@ export function UsersPage() {
           />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <Table.ScrollContainer minWidth={isPhone ? 0 : 760}>
               <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
                 <Table.Caption className="visually-hidden">{t('users.tableCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('users.name')}</Table.Th>
-                    <Table.Th scope="col">{t('users.nip')}</Table.Th>
-                    <Table.Th scope="col">{t('users.orgUnit')}</Table.Th>
-                    <Table.Th scope="col">{t('users.roles')}</Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('users.nip')}
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('users.orgUnit')}
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t('users.roles')}
+                    </Table.Th>
                     <Table.Th scope="col">{t('users.status')}</Table.Th>
                     <Table.Th scope="col">
                       <span className="visually-hidden">{t('common.actions')}</span>
@@ -141,17 +154,25 @@ export function UsersPage() {
                   {items.map((u) => (
                     <Table.Tr key={u.id}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/admin/users/${u.id}`} fw={500}>
+                        <Anchor component={Link} to={`/admin/users/${u.id}`} state={back} fw={500}>
                           {u.name}
                         </Anchor>
                         {u.email && (
-                          <Text size="xs" c="dimmed">
+                          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                             {u.email}
                           </Text>
                         )}
+                        <Text size="xs" hiddenFrom="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                          {formatNip(u.nip)}
+                        </Text>
+                        <Text size="xs" c="dimmed" hiddenFrom="sm">
+                          {u.orgUnit.name}
+                        </Text>
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatNip(u.nip)}</Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                        {formatNip(u.nip)}
+                      </Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <Text size="sm">{u.orgUnit.name}</Text>
                         {u.position && (
                           <Text size="xs" c="dimmed">
@@ -159,7 +180,7 @@ export function UsersPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <Group gap={4}>
                           {u.roles.map((r) => (
                             <Badge key={r} variant="outline" color={r === 'admin' ? 'red.9' : 'cakap'} tt="none" size="sm">
@@ -168,8 +189,8 @@ export function UsersPage() {
                           ))}
                         </Group>
                       </Table.Td>
-                      <Table.Td>
-                        <Badge variant="outline" color={u.active ? 'green.9' : 'gray.7'} tt="none">
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Badge variant="outline" color={u.active ? statusColors.success : 'gray.7'} tt="none">
                           {u.active ? t('common.active') : t('common.inactive')}
                         </Badge>
                       </Table.Td>
@@ -181,7 +202,7 @@ export function UsersPage() {
                             </ActionIcon>
                           </Menu.Target>
                           <Menu.Dropdown>
-                            <Menu.Item component={Link} to={`/admin/users/${u.id}`} leftSection={<IconPencil size={16} aria-hidden />}>
+                            <Menu.Item component={Link} to={`/admin/users/${u.id}`} state={back} leftSection={<IconPencil size={16} aria-hidden />}>
                               {t('common.edit')}
                             </Menu.Item>
                             <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction({ kind: 'reset', user: u })}>

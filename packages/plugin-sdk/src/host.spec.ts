@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { definePlugin } from './index';
+import { createRegistry, loadPlugins, PluginError } from './host';
+
+const text = (id: string, key = 'text', sdk = '^0.1.0') =>
+  definePlugin({
+    id,
+    version: '1.0.0',
+    sdk,
+    contentTypes: [{ key, title: { id: 'Teks', en: 'Text' }, schema: z.object({ s: z.string() }), completion: { kind: 'viewed' } }],
+  });
+
+describe('plugin registry', () => {
+  it('indexes content types by key', () => {
+    const reg = createRegistry([text('@a/one')]);
+    expect(reg.contentType('text')?.title.en).toBe('Text');
+    expect(reg.contentTypes.get('text')?.plugin).toBe('@a/one');
+  });
+
+  it('refuses a plugin whose SDK range this core does not satisfy, naming both versions', () => {
+    expect(() => createRegistry([text('@a/old', 'text', '^2.0.0')])).toThrow(
+      /Plugin "@a\/old" 1\.0\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.0/,
+    );
+  });
+
+  it('refuses two plugins claiming one key', () => {
+    expect(() => createRegistry([text('@a/one'), text('@b/two')])).toThrow(
+      new PluginError('Content type "text" is claimed by both "@a/one" and "@b/two"; enable only one of them.'),
+    );
+  });
+
+  it('explains a package that cannot be loaded or that is not a plugin', () => {
+    expect(() => loadPlugins(['@nope/missing'], () => require('@nope/missing'))).toThrow(
+      /Plugin "@nope\/missing" named in CAKAP_PLUGINS cannot be loaded/,
+    );
+    expect(() => loadPlugins(['x'], () => ({ default: 42 }))).toThrow(/must default-export definePlugin/);
+    expect(() => loadPlugins(['@a/pkg'], () => ({ default: text('@other/id') }))).toThrow(/id must be the package name/);
+  });
+});

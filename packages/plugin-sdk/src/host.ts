@@ -1,0 +1,67 @@
+import { SDK_VERSION, satisfiesSdk, type ContentTypeDefinition, type PluginDefinition } from './index';
+
+/**
+ * The core's side of plugins: load the configured packages, refuse what does not fit, and
+ * index their extension points by key. The api, the worker and the portal build all go
+ * through here, so they agree on what is enabled.
+ */
+export class PluginError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PluginError';
+  }
+}
+
+export interface PluginRegistry {
+  plugins: PluginDefinition[];
+  contentTypes: Map<string, { plugin: string; def: ContentTypeDefinition }>;
+  contentType(key: string): ContentTypeDefinition | undefined;
+}
+
+/** Checks a set of plugin definitions and indexes them; throws PluginError with a clear message. */
+export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VERSION): PluginRegistry {
+  const seen = new Set<string>();
+  const contentTypes = new Map<string, { plugin: string; def: ContentTypeDefinition }>();
+  for (const p of plugins) {
+    if (!p || typeof p !== 'object' || typeof p.id !== 'string' || typeof p.sdk !== 'string') {
+      throw new PluginError('A plugin must default-export definePlugin({ id, version, sdk, ... })');
+    }
+    if (seen.has(p.id)) throw new PluginError(`Plugin "${p.id}" is enabled twice`);
+    seen.add(p.id);
+    if (!satisfiesSdk(p.sdk, sdkVersion)) {
+      throw new PluginError(
+        `Plugin "${p.id}" ${p.version} needs Cakap plugin SDK ${p.sdk}, but this Cakap provides ${sdkVersion}. ` +
+          `Upgrade the plugin or remove it from CAKAP_PLUGINS.`,
+      );
+    }
+    for (const ct of p.contentTypes ?? []) {
+      const other = contentTypes.get(ct.key);
+      if (other) {
+        throw new PluginError(`Content type "${ct.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
+      }
+      contentTypes.set(ct.key, { plugin: p.id, def: ct });
+    }
+  }
+  return { plugins, contentTypes, contentType: (key) => contentTypes.get(key)?.def };
+}
+
+/**
+ * Loads the named packages (CAKAP_PLUGINS) with the given require (so that resolution starts
+ * where the app lives) and builds the registry.
+ */
+export function loadPlugins(names: string[], load: (name: string) => unknown, sdkVersion = SDK_VERSION): PluginRegistry {
+  const plugins = names.map((name) => {
+    let mod: unknown;
+    try {
+      mod = load(name);
+    } catch (e) {
+      throw new PluginError(`Plugin "${name}" named in CAKAP_PLUGINS cannot be loaded: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const def = ((mod as { default?: unknown })?.default ?? mod) as PluginDefinition;
+    if (def && typeof def === 'object' && typeof def.id === 'string' && def.id !== name) {
+      throw new PluginError(`Package "${name}" declares itself as plugin "${def.id}"; the id must be the package name.`);
+    }
+    return def;
+  });
+  return createRegistry(plugins, sdkVersion);
+}
