@@ -30,7 +30,10 @@ describe('plugin registry', () => {
   });
 
   it('explains a package that cannot be loaded or that is not a plugin', () => {
-    expect(() => loadPlugins(['@nope/missing'], () => require('@nope/missing'))).toThrow(
+    const missing = () => {
+      throw new Error("Cannot find module '@nope/missing'");
+    };
+    expect(() => loadPlugins(['@nope/missing'], missing)).toThrow(
       /Plugin "@nope\/missing" named in CAKAP_PLUGINS cannot be loaded/,
     );
     expect(() => loadPlugins(['x'], () => ({ default: 42 }))).toThrow(/must default-export definePlugin/);
