@@ -37,10 +37,11 @@ stop() {
 trap stop INT TERM EXIT
 
 prefix() { sed -u "s/^/[$1] /"; }
-(node apps/api/dist/main.js 2>&1 | prefix api) & pids+=($!)
-(node apps/worker/dist/main.js 2>&1 | prefix worker) & pids+=($!)
-# The vite binary directly, not `pnpm preview`, so that stopping it really stops it (STACK.md trap 7).
-(cd apps/portal && node node_modules/vite/bin/vite.js preview --port "$PORTAL_PORT" --strictPort --host 0.0.0.0 2>&1 | prefix portal) & pids+=($!)
+# Output goes through process substitution so that $! is the node process itself and
+# stopping it really stops it (STACK.md trap 7: the vite binary directly, not `pnpm preview`).
+node apps/api/dist/main.js > >(prefix api) 2>&1 & pids+=($!)
+node apps/worker/dist/main.js > >(prefix worker) 2>&1 & pids+=($!)
+(cd apps/portal && exec node node_modules/vite/bin/vite.js preview --port "$PORTAL_PORT" --strictPort --host 0.0.0.0) > >(prefix portal) 2>&1 & pids+=($!)
 
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$PORTAL_PORT/" >/dev/null 2>&1 && break
