@@ -126,7 +126,10 @@ export const courseSchema = courseMetaSchema.extend({
 });
 export type Course = z.infer<typeof courseSchema>;
 
-export const courseWithContentSchema = courseSchema.extend({ content: courseContentSchema });
+/** Signed, expiring URLs of the uploaded files the content refers to, by file id. */
+export const fileUrlsSchema = z.record(z.string(), z.string());
+
+export const courseWithContentSchema = courseSchema.extend({ content: courseContentSchema, fileUrls: fileUrlsSchema });
 export type CourseWithContent = z.infer<typeof courseWithContentSchema>;
 
 export const courseListQuerySchema = pageQuerySchema.extend({
@@ -177,6 +180,10 @@ export const versionSnapshotSchema = z.object({
   publishedAt: z.string(),
 });
 export type VersionSnapshot = z.infer<typeof versionSnapshotSchema>;
+
+/** A published version as its reader receives it, with signed URLs of its files. */
+export const versionViewSchema = versionSnapshotSchema.extend({ fileUrls: fileUrlsSchema });
+export type VersionView = z.infer<typeof versionViewSchema>;
 
 export const catalogQuerySchema = pageQuerySchema.extend({
   q: searchSchema,

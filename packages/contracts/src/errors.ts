@@ -24,6 +24,11 @@ export const ErrorCode = {
   PayloadTooLarge: 'payload_too_large',
   UnsupportedMediaType: 'unsupported_media_type',
   ImportFileInvalid: 'import_file_invalid',
+  CourseNotEditable: 'course_not_editable',
+  InvalidTransition: 'invalid_transition',
+  ContentConflict: 'content_conflict',
+  FileTooLarge: 'file_too_large',
+  FileTypeNotAllowed: 'file_type_not_allowed',
   Internal: 'internal',
   ServiceUnavailable: 'service_unavailable',
 } as const;

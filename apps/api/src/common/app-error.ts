@@ -22,6 +22,11 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.ImportFileInvalid]: 400,
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.NipLocked]: 429,
+  [ErrorCode.CourseNotEditable]: 409,
+  [ErrorCode.InvalidTransition]: 409,
+  [ErrorCode.ContentConflict]: 409,
+  [ErrorCode.FileTooLarge]: 413,
+  [ErrorCode.FileTypeNotAllowed]: 415,
   [ErrorCode.Internal]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };
