@@ -28,7 +28,8 @@ export const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
   CAKAP_DATA_DIR: z.string().min(1).default('./data'),
-  CAKAP_PLUGINS: csv.default([]),
+  /** Plugin packages to enable, comma separated (see docs/plugins.md). */
+  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content']),
   /** Signs access tokens. At least 32 characters; in production it must be set explicitly. */
   JWT_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
