@@ -32,6 +32,12 @@ export interface ContentTypeDefinition<TData = unknown> {
    * sanitises its HTML here). What it returns is what gets stored and published.
    */
   schema: z.ZodType<TData>;
+  /**
+   * A lenient schema for unfinished drafts (autosave keeps a half-filled block instead of
+   * refusing it). Whatever it keeps must be as safe as what `schema` keeps: sanitise here too.
+   * Submitting for review and publishing always use `schema`. Defaults to `schema`.
+   */
+  draftSchema?: z.ZodType<unknown>;
   completion: CompletionRule;
   /** Plain text for search indexing. */
   summarize?: (data: TData) => string;
@@ -71,6 +77,8 @@ export interface PluginDefinition {
   /* eslint-enable @typescript-eslint/no-explicit-any */
   certificateTemplates?: CertificateTemplateDefinition[];
   notificationChannels?: NotificationChannelDefinition[];
+  /** Texts of the message keys the plugin's schemas use, merged into the host's catalogue. */
+  messages?: { id: Record<string, string>; en: Record<string, string> };
 }
 
 export function definePlugin<T extends PluginDefinition>(plugin: T): T {
