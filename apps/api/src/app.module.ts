@@ -5,14 +5,19 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { ProblemFilter } from './common/problem.filter';
 import { ConfigModule } from './config/config.module';
+import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
+import { buildPluginRegistry, PluginsModule } from './plugins/plugins.module';
 import { PositionsModule } from './positions/positions.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 
 /** A caller's X-Request-Id is kept when it is sane, so one id follows a request across services. */
@@ -26,6 +31,8 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
 @Module({})
 export class AppModule {
   static forRoot(cfg: AppConfig): DynamicModule {
+    // First, and synchronously: a plugin the core refuses throws PluginError before anything connects.
+    const plugins = buildPluginRegistry(cfg.CAKAP_PLUGINS);
     return {
       module: AppModule,
       imports: [
@@ -51,6 +58,11 @@ export class AppModule {
         OrgUnitsModule,
         PositionsModule,
         UsersModule,
+        PluginsModule.forRoot(plugins),
+        StorageModule,
+        FilesModule,
+        CoursesModule,
+        CatalogModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

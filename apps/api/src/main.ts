@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@cakap/config';
+import { PluginError } from '@cakap/plugin-sdk/host';
 import { createApp } from './app.factory';
 
 async function main() {
@@ -10,6 +11,11 @@ async function main() {
 }
 
 main().catch((e) => {
+  // A plugin the core refuses (CAKAP_PLUGINS) is a configuration error: its message says what to do.
+  if (e instanceof PluginError) {
+    console.error(`Cannot start: ${e.message}`);
+    process.exit(78); // EX_CONFIG
+  }
   console.error(e);
   process.exit(1);
 });

@@ -5,7 +5,11 @@ import { createPerson, startApi, type Api, type Person } from './harness';
  * Invariant 5: every endpoint's audience, in one table. The test reads the routes the api
  * really serves, so an endpoint added without a line here fails the build.
  */
-const POLICY: Record<string, 'public' | 'signed-in' | 'admin'> = {
+/**
+ * 'author': authors and admins (route level; a learner gets 403). Course-level rules come on
+ * top (a non-author gets 404 on someone else's course): courses.spec.ts tests those.
+ */
+const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /health': 'public',
   'GET /health/ready': 'public',
   'GET /metrics': 'public',
@@ -33,6 +37,28 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'admin'> = {
   'GET /api/v1/users/imports': 'admin',
   'GET /api/v1/users/imports/template': 'admin',
   'GET /api/v1/users/imports/:id': 'admin',
+  'GET /api/v1/content-types': 'signed-in',
+  'POST /api/v1/files': 'author',
+  // Public, but only with a valid signature (files.spec.ts).
+  'GET /api/v1/files/:id/content': 'public',
+  'POST /api/v1/courses': 'author',
+  'GET /api/v1/courses': 'author',
+  'GET /api/v1/courses/:id': 'author',
+  'PATCH /api/v1/courses/:id': 'author',
+  'PUT /api/v1/courses/:id/content': 'author',
+  'POST /api/v1/courses/:id/submit-review': 'author',
+  'POST /api/v1/courses/:id/withdraw': 'author',
+  'POST /api/v1/courses/:id/publish': 'admin',
+  'POST /api/v1/courses/:id/reject': 'admin',
+  'POST /api/v1/courses/:id/archive': 'author',
+  'POST /api/v1/courses/:id/restore': 'admin',
+  'GET /api/v1/courses/:id/versions': 'author',
+  'GET /api/v1/courses/:id/versions/:version': 'author',
+  'GET /api/v1/courses/:id/events': 'author',
+  'POST /api/v1/courses/:id/coauthors': 'author',
+  'DELETE /api/v1/courses/:id/coauthors/:userId': 'author',
+  'GET /api/v1/catalog': 'signed-in',
+  'GET /api/v1/catalog/:id': 'signed-in',
 };
 
 interface Layer {
@@ -71,8 +97,8 @@ describe('authorization of every endpoint', () => {
 
   const call = (route: string, who?: Person) => {
     const [method, path] = route.split(' ');
-    const url = path.replace(/:id\b/g, randomUUID());
-    const req = api.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url);
+    const url = path.replace(/:id\b/g, randomUUID()).replace(/:userId\b/g, randomUUID()).replace(/:version\b/g, '1');
+    const req = api.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url);
     if (who) req.set('Authorization', `Bearer ${who.token}`);
     return req.send({});
   };
@@ -90,5 +116,18 @@ describe('authorization of every endpoint', () => {
     expect((await call(route, author)).status).toBe(403);
     const asAdmin = await call(route, admin);
     expect([401, 403]).not.toContain(asAdmin.status);
+  });
+
+  const authoring = Object.entries(POLICY).filter(([, p]) => p === 'author');
+  it.each(authoring)('%s refuses a learner with 403, and lets an author and an admin through', async (route) => {
+    expect((await call(route, learner)).status).toBe(403);
+    expect([401, 403]).not.toContain((await call(route, author)).status);
+    expect([401, 403]).not.toContain((await call(route, admin)).status);
+  });
+
+  // (Logout would end the learner's session for the rest of the table.)
+  const everyone = Object.entries(POLICY).filter(([r, p]) => p === 'signed-in' && !r.endsWith('/logout'));
+  it.each(everyone)('%s lets any signed-in user through', async (route) => {
+    expect([401, 403]).not.toContain((await call(route, learner)).status);
   });
 });

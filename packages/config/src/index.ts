@@ -50,6 +50,12 @@ export const envSchema = z.object({
   API_DOCS: bool.default(true),
   /** Rows a users import may have. */
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(50_000),
+  /** Upload limits per kind of file, in bytes (images 5 MB, documents 50 MB, videos 500 MB). */
+  FILE_MAX_IMAGE_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
+  FILE_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  FILE_MAX_VIDEO_BYTES: z.coerce.number().int().min(1).default(500 * 1024 * 1024),
+  /** How long a signed file URL stays valid (seconds). */
+  FILE_URL_TTL_SEC: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

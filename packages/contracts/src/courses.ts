@@ -162,7 +162,7 @@ export type CourseVersion = z.infer<typeof courseVersionSchema>;
 
 export const courseEventSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'submitted', 'approved', 'rejected', 'archived', 'restored', 'coauthor_added', 'coauthor_removed']),
+  kind: z.enum(['created', 'submitted', 'withdrawn', 'approved', 'rejected', 'archived', 'restored', 'coauthor_added', 'coauthor_removed']),
   actor: z.object({ id: z.uuid(), name: z.string() }),
   comment: z.string().nullable(),
   version: z.number().int().nullable(),
@@ -210,6 +210,7 @@ export const contentTypeInfoSchema = z.object({
   key: z.string(),
   plugin: z.string(),
   title: z.object({ id: z.string(), en: z.string() }),
+  description: z.object({ id: z.string(), en: z.string() }).optional(),
   completion: z.object({ kind: z.string() }).passthrough(),
   dataSchema: z.record(z.string(), z.unknown()),
 });
@@ -230,3 +231,21 @@ export const fileSchema = z.object({
   createdAt: z.string(),
 });
 export type StoredFile = z.infer<typeof fileSchema>;
+
+/** GET /catalog/:id — a course page before enrolment: the latest version's metadata and outline (no block data). */
+export const catalogOutlineSchema = z.array(
+  z.object({
+    key: z.string(),
+    title: z.string(),
+    lessons: z.array(z.object({ key: z.string(), title: z.string(), blockCount: z.number().int() })),
+  }),
+);
+export const catalogCourseSchema = catalogItemSchema.extend({ outline: catalogOutlineSchema });
+export type CatalogCourse = z.infer<typeof catalogCourseSchema>;
+
+/** POST /files (multipart): the fields next to `file`. */
+export const uploadFileFieldsSchema = z.object({
+  kind: fileKindSchema,
+  courseId: z.uuid().optional(),
+});
+export type UploadFileFields = z.infer<typeof uploadFileFieldsSchema>;

@@ -1,5 +1,5 @@
 import { createUserSchema } from './people';
-import { issueMessage, pickLang, t } from './i18n';
+import { issueMessage, pickLang, registerMessages, t } from './i18n';
 
 describe('pickLang', () => {
   it('defaults to Indonesian and honours English by preference', () => {
@@ -45,5 +45,18 @@ describe('issueMessage', () => {
 
   it('fills placeholders', () => {
     expect(t('too_many_attempts', 'en', { seconds: 30 })).toBe('Too many attempts. Try again in 30 seconds.');
+  });
+});
+
+describe('registerMessages', () => {
+  it('adds a plugin catalogue that t() and issueMessage() then use, never rewording core keys', () => {
+    registerMessages({
+      id: { 'acme.tone': 'Nada tidak dikenal', validation_failed: 'diganti' },
+      en: { 'acme.tone': 'Unknown tone' },
+    });
+    expect(t('acme.tone', 'en')).toBe('Unknown tone');
+    expect(t('acme.tone', 'id')).toBe('Nada tidak dikenal');
+    expect(t('validation_failed', 'id')).toBe('Data yang dikirim belum benar');
+    registerMessages(undefined);
   });
 });

@@ -92,6 +92,15 @@ const id: Catalogue = {
   'users.cannotDemoteSelf': 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran admin Anda sendiri',
   'import.encoding': 'Berkas harus berupa teks CSV dengan encoding UTF-8',
   'import.fileMissing': 'Pilih berkas CSV untuk diunggah',
+  // courses and files
+  'content.unknownType': 'Jenis blok ini tidak dikenal atau tidak diaktifkan',
+  'content.empty': 'Kursus perlu minimal satu modul dengan satu pelajaran yang berisi konten',
+  'content.duplicateKey': 'Kunci ini sudah dipakai di bagian lain kursus',
+  'content.fileNotFound': 'Berkas tidak ditemukan atau bukan milik kursus ini',
+  'courses.coverNotImage': 'Sampul harus berupa gambar yang diunggah untuk kursus ini',
+  'courses.coauthorNotAuthor': 'Pengguna ini tidak memiliki peran penulis',
+  'courses.coauthorIsOwner': 'Pemilik kursus tidak dapat ditambahkan sebagai penulis pendamping',
+  'files.missing': 'Pilih berkas untuk diunggah',
 };
 
 const en: Catalogue = {
@@ -156,9 +165,37 @@ const en: Catalogue = {
   'users.cannotDemoteSelf': 'You cannot deactivate your own account or remove your own admin role',
   'import.encoding': 'The file must be CSV text encoded as UTF-8',
   'import.fileMissing': 'Choose a CSV file to upload',
+  'content.unknownType': 'This block type is unknown or not enabled',
+  'content.empty': 'A course needs at least one module with a lesson that has content',
+  'content.duplicateKey': 'This key is already used elsewhere in the course',
+  'content.fileNotFound': 'The file does not exist or does not belong to this course',
+  'courses.coverNotImage': 'The cover must be an image uploaded for this course',
+  'courses.coauthorNotAuthor': 'This user does not have the author role',
+  'courses.coauthorIsOwner': 'The course owner cannot be added as a co-author',
+  'files.missing': 'Choose a file to upload',
 };
 
 export const messages: Record<Lang, Catalogue> = { id, en };
+const coreKeys: Catalogue = { ...id };
+
+/** A plugin's own message catalogue (its validation keys), in both languages. */
+export type MessageCatalogue = Partial<Record<Lang, Record<string, string>>>;
+
+/**
+ * Adds a plugin's messages to the catalogue, so that `t()` and `issueMessage()` translate
+ * the keys its schemas use. Core keys are never overridden (a plugin cannot reword them);
+ * plugins should prefix their keys with their content type (`video.host`).
+ */
+export function registerMessages(catalogue: MessageCatalogue | undefined | null): void {
+  if (!catalogue || typeof catalogue !== 'object') return;
+  for (const lang of LANGS) {
+    const extra = catalogue[lang];
+    if (!extra || typeof extra !== 'object') continue;
+    for (const [key, text] of Object.entries(extra)) {
+      if (typeof text === 'string' && !(key in coreKeys)) messages[lang][key] = text;
+    }
+  }
+}
 
 /** Looks a key up and fills `{name}` placeholders; an unknown key is returned as it is. */
 export function t(key: string, lang: Lang, params: Record<string, unknown> = {}): string {

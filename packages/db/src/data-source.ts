@@ -1,9 +1,33 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { AuthSessionEntity, OrgUnitEntity, PositionEntity, RefreshTokenEntity, UserEntity, UserImportEntity } from './entities';
+import {
+  AuthSessionEntity,
+  CourseAuthorEntity,
+  CourseEntity,
+  CourseEventEntity,
+  CourseVersionEntity,
+  FileEntity,
+  OrgUnitEntity,
+  PositionEntity,
+  RefreshTokenEntity,
+  UserEntity,
+  UserImportEntity,
+} from './entities';
 import { migrations } from './migrations';
 
-export const entities = [OrgUnitEntity, PositionEntity, UserEntity, AuthSessionEntity, RefreshTokenEntity, UserImportEntity];
+export const entities = [
+  OrgUnitEntity,
+  PositionEntity,
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  UserImportEntity,
+  FileEntity,
+  CourseEntity,
+  CourseAuthorEntity,
+  CourseVersionEntity,
+  CourseEventEntity,
+];
 
 export interface DbOptions {
   url: string;

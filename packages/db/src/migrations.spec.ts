@@ -52,9 +52,32 @@ describe('foundation migration', () => {
     expect(after.rows[0].has_password).toBe(true);
   });
 
+  it('refuses to change or remove a published course version (invariant 1)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('198609262015051009', 'Penulis', $1) RETURNING id`, [unitId]);
+    const { rows: c } = await pg.query(`INSERT INTO courses (owner_id, title) VALUES ($1, 'Kursus') RETURNING id`, [u[0].id]);
+    await pg.query(
+      `INSERT INTO course_versions (course_id, version, snapshot, hash, published_by, published_at, title, language, jp, module_count, lesson_count, search_text)
+       VALUES ($1, 1, '{"a":1}', repeat('0', 64), $2, now(), 'Kursus', 'id', 2, 0, 0, 'kursus')`,
+      [c[0].id, u[0].id],
+    );
+    await expect(pg.query(`UPDATE course_versions SET comment = 'x'`)).rejects.toThrow(/immutable/);
+    await expect(pg.query(`DELETE FROM course_versions`)).rejects.toThrow(/immutable/);
+    await expect(
+      pg.query(
+        `INSERT INTO course_versions (course_id, version, snapshot, hash, published_by, published_at, title, language, jp, module_count, lesson_count, search_text)
+         VALUES ($1, 1, '{}', repeat('1', 64), $2, now(), 'Lagi', 'id', 2, 0, 0, 'x')`,
+        [c[0].id, u[0].id],
+      ),
+    ).rejects.toMatchObject({ code: '23505', constraint: 'course_versions_course_version_key' });
+    await expect(pg.query(`UPDATE courses SET status = 'live'`)).rejects.toMatchObject({ code: '23514' });
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    // The course tables go first (dropping a table is not a row change, so the trigger allows it).
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('course_versions') AS t`)).rows[0].t).toBeNull();
     await pg.query(`DELETE FROM users`);
     await pg.query(`DELETE FROM org_units`);
     await ds.undoLastMigration();

@@ -4,7 +4,8 @@ import { createDataSource } from '@cakap/db';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { createLogger, type Logger } from './logger';
-import { CONFIG, DATA_SOURCE, LOGGER, REDIS, WORKER_OPTIONS } from './tokens';
+import { loadWorkerPlugins } from './plugins';
+import { CONFIG, DATA_SOURCE, LOGGER, PLUGINS, REDIS, WORKER_OPTIONS } from './tokens';
 import { resolveWorkerOptions, type WorkerModuleOptions } from './worker-options';
 
 /**
@@ -25,12 +26,15 @@ export class CoreModule implements OnModuleInit, OnApplicationShutdown {
 
   static forRoot(cfg: AppConfig, opts: WorkerModuleOptions = {}): DynamicModule {
     const logger = opts.logger ?? createLogger(cfg);
+    // Synchronously, before any connection: a refused plugin throws PluginError here.
+    const plugins = loadWorkerPlugins(cfg.CAKAP_PLUGINS);
     return {
       module: CoreModule,
       providers: [
         { provide: CONFIG, useValue: cfg },
         { provide: LOGGER, useValue: logger },
         { provide: WORKER_OPTIONS, useValue: resolveWorkerOptions(opts) },
+        { provide: PLUGINS, useValue: plugins },
         {
           provide: DATA_SOURCE,
           useFactory: () =>
@@ -54,7 +58,7 @@ export class CoreModule implements OnModuleInit, OnApplicationShutdown {
           },
         },
       ],
-      exports: [CONFIG, LOGGER, WORKER_OPTIONS, DATA_SOURCE, REDIS],
+      exports: [CONFIG, LOGGER, WORKER_OPTIONS, DATA_SOURCE, REDIS, PLUGINS],
     };
   }
 

@@ -6,3 +6,5 @@ export const REDIS = Symbol('REDIS');
 export const WORKER_OPTIONS = Symbol('WORKER_OPTIONS');
 /** Every job handler of the worker, collected for the registry (jobs/job-registry.ts). */
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+/** The registry of enabled plugins (core/plugins.ts). */
+export const PLUGINS = Symbol('PLUGINS');

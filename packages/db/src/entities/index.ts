@@ -3,3 +3,5 @@ export * from './position.entity';
 export * from './user.entity';
 export * from './auth-session.entity';
 export * from './user-import.entity';
+export * from './course.entity';
+export * from './file.entity';

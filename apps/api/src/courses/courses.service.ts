@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  type Course,
+  type CourseEvent,
+  type CourseListQuery,
+  type CourseMeta,
+  type CourseVersion,
+  type CourseWithContent,
+  type CreateCourse,
+  type Page,
+  type PutContent,
+  type UpdateCourse,
+  type VersionView,
+} from '@cakap/contracts';
+import {
+  buildSnapshot,
+  contentSearchText,
+  fileReferences,
+  outlineStats,
+  referencedFiles,
+  transition,
+  validateContent,
+  type TransitionRefusal,
+  type WorkflowAction,
+  type WorkflowActor,
+} from '@cakap/courses';
+import type { CourseEntity, CourseEventKind } from '@cakap/db';
+import type { PluginRegistry } from '@cakap/plugin-sdk/host';
+import { AppError, ZodValidationError } from '../common/app-error';
+import type { Principal } from '../common/request';
+import { FilesService } from '../files/files.service';
+import { InjectPlugins } from '../plugins/plugins.tokens';
+import { CoursesRepository, type AuthorRow } from './courses.repository';
+
+interface Access {
+  course: CourseEntity;
+  actor: WorkflowActor;
+}
+
+const REFUSAL: Record<TransitionRefusal, ErrorCode> = {
+  forbidden: ErrorCode.Forbidden,
+  invalid_transition: ErrorCode.InvalidTransition,
+  not_editable: ErrorCode.CourseNotEditable,
+};
+
+export function metaOf(c: CourseEntity): CourseMeta {
+  return {
+    title: c.title,
+    summary: c.summary,
+    jp: c.jp,
+    category: c.category,
+    coverFileId: c.coverFileId,
+    durationMinutes: c.durationMinutes,
+    language: c.language,
+    developmentForm: c.developmentForm,
+    tags: c.tags,
+  };
+}
+
+/**
+ * Authoring: the rules of @cakap/courses applied to the rows of CoursesRepository.
+ * A course is visible only to its owner, its co-authors and admins; anyone else gets 404
+ * (learners never learn that a draft exists). Who may do what, in which status, is the
+ * workflow's decision (packages/courses/src/workflow.ts).
+ */
+@Injectable()
+export class CoursesService {
+  constructor(
+    private readonly repo: CoursesRepository,
+    private readonly files: FilesService,
+    @InjectPlugins() private readonly plugins: PluginRegistry,
+  ) {}
+
+  async create(input: CreateCourse, me: Principal): Promise<Course> {
+    const id = await this.repo.create(me.userId, {
+      title: input.title,
+      summary: input.summary,
+      jp: input.jp,
+      category: input.category ?? null,
+    });
+    return this.get(id, me);
+  }
+
+  async list(q: CourseListQuery, me: Principal): Promise<Page<Course>> {
+    const onlyMine = !isAdmin(me) || q.mine;
+    const page = await this.repo.list(q, onlyMine ? me.userId : null);
+    const authors = await this.repo.authorsOf(page.items.map((c) => c.id));
+    const urls = await this.files.urlsFor(page.items.map((c) => c.coverFileId));
+    return { ...page, items: page.items.map((c) => this.toCourse(c, authors, urls)) };
+  }
+
+  async get(id: string, me: Principal): Promise<CourseWithContent> {
+    const { course } = await this.access(id, me);
+    const authors = await this.repo.authorsOf([id]);
+    const urls = await this.files.urlsFor([course.coverFileId, ...referencedFiles(course.content, this.plugins)]);
+    return { ...this.toCourse(course, authors, urls), content: course.content, fileUrls: urls };
+  }
+
+  async update(id: string, input: UpdateCourse, me: Principal): Promise<CourseWithContent> {
+    const { course, actor } = await this.access(id, me);
+    const to = this.allowed(course, 'edit', actor);
+    if (input.coverFileId) {
+      const [file] = await this.files.findByIds([input.coverFileId]);
+      if (!file || file.kind !== 'image' || !(file.courseId === id || file.ownerId === me.userId)) {
+        throw AppError.invalidField('coverFileId', 'courses.coverNotImage');
+      }
+    }
+    const patch: Partial<CourseEntity> = {};
+    for (const [key, value] of Object.entries(input)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
+    if (Object.keys(patch).length && !(await this.repo.updateMeta(id, patch, to))) throw new AppError(ErrorCode.CourseNotEditable);
+    return this.get(id, me);
+  }
+
+  async putContent(id: string, body: PutContent, me: Principal): Promise<CourseWithContent> {
+    const { course, actor } = await this.access(id, me);
+    this.allowed(course, 'edit', actor);
+    const { revision, ...tree } = body;
+    // Autosave keeps unfinished blocks (draft schemas); review and publication need them finished.
+    const result = validateContent(tree, this.plugins, 'draft');
+    if (!result.ok) throw new ZodValidationError(result.issues, body);
+    await this.checkFiles(id, result.content, me);
+    const saved = await this.repo.putContent(id, revision, result.content);
+    if (saved === null) {
+      const now = await this.repo.findById(id);
+      if (now && now.status !== 'draft' && now.status !== 'published') throw new AppError(ErrorCode.CourseNotEditable);
+      throw new AppError(ErrorCode.ContentConflict, { revision: now?.revision });
+    }
+    return this.get(id, me);
+  }
+
+  /** Only a finished course goes to review: every block passes its type's strict schema. */
+  async submit(id: string, me: Principal): Promise<Course> {
+    const { course, actor } = await this.access(id, me);
+    this.allowed(course, 'submit', actor);
+    const result = validateContent(course.content, this.plugins, 'final');
+    if (!result.ok) throw new ZodValidationError(result.issues, course.content);
+    return this.step(id, me, 'submit', 'submitted');
+  }
+
+  withdraw = (id: string, me: Principal) => this.step(id, me, 'withdraw', 'withdrawn');
+  archive = (id: string, me: Principal) => this.step(id, me, 'archive', 'archived');
+  restore = (id: string, me: Principal) => this.step(id, me, 'restore', 'restored');
+  reject = (id: string, me: Principal, comment: string) =>
+    this.step(id, me, 'reject', 'rejected', { reviewComment: comment, comment });
+
+  async publish(id: string, me: Principal, comment?: string): Promise<{ version: number }> {
+    const { course, actor } = await this.access(id, me);
+    this.allowed(course, 'publish', actor);
+    const version = await this.repo.publish(id, me.userId, comment ?? null, (c, authors, n, publishedAt) => {
+      // What is published is the strict schemas' output (e.g. canonical video links); a draft
+      // that no longer passes them (a plugin changed since submission) is not published.
+      const final = validateContent(c.content, this.plugins, 'final');
+      if (!final.ok) throw new ZodValidationError(final.issues, c.content);
+      const { snapshot, hash } = buildSnapshot({
+        courseId: c.id,
+        version: n,
+        meta: metaOf(c),
+        content: final.content,
+        authors: authors.map((a) => ({ id: a.id, name: a.name })),
+        publishedAt,
+      });
+      const stats = outlineStats(snapshot.content);
+      const m = snapshot.meta;
+      const searchText = [m.title, m.summary, m.category ?? '', ...m.tags, contentSearchText(snapshot.content, this.plugins)]
+        .join(' ')
+        .toLowerCase();
+      return { snapshot, hash, searchText, moduleCount: stats.moduleCount, lessonCount: stats.lessonCount };
+    });
+    if (version === null) throw new AppError(ErrorCode.InvalidTransition);
+    return { version };
+  }
+
+  async versions(id: string, me: Principal): Promise<CourseVersion[]> {
+    await this.access(id, me);
+    const rows = await this.repo.versions(id);
+    return rows.map((v) => ({
+      version: v.version,
+      publishedAt: new Date(v.publishedAt).toISOString(),
+      publishedBy: { id: v.publishedById, name: v.publishedByName },
+      title: v.title,
+      hash: v.hash.trim(),
+      comment: v.comment,
+    }));
+  }
+
+  async version(id: string, version: number, me: Principal): Promise<VersionView> {
+    await this.access(id, me);
+    const snapshot = await this.repo.version(id, version);
+    if (!snapshot) throw AppError.notFound();
+    const fileUrls = await this.files.urlsFor([snapshot.meta.coverFileId, ...referencedFiles(snapshot.content, this.plugins)]);
+    return { ...snapshot, fileUrls };
+  }
+
+  async events(id: string, me: Principal): Promise<CourseEvent[]> {
+    await this.access(id, me);
+    const rows = await this.repo.events(id);
+    return rows.map((e) => ({
+      id: e.id,
+      kind: e.kind as CourseEvent['kind'],
+      actor: { id: e.actorId, name: e.actorName },
+      comment: e.comment,
+      version: e.version,
+      createdAt: new Date(e.createdAt).toISOString(),
+    }));
+  }
+
+  async addCoauthor(id: string, userId: string, me: Principal): Promise<Course> {
+    const { course, actor } = await this.access(id, me);
+    if (!actor.isOwner && !actor.isAdmin) throw AppError.forbidden();
+    if (userId === course.ownerId) throw AppError.invalidField('userId', 'courses.coauthorIsOwner');
+    const user = await this.repo.userForCoauthor(userId);
+    if (!user || !user.active || !user.roles.includes('author')) throw AppError.invalidField('userId', 'courses.coauthorNotAuthor');
+    await this.repo.addCoauthor(id, userId, me.userId, user.name);
+    return this.get(id, me);
+  }
+
+  async removeCoauthor(id: string, userId: string, me: Principal): Promise<Course> {
+    const { actor } = await this.access(id, me);
+    if (!actor.isOwner && !actor.isAdmin) throw AppError.forbidden();
+    const user = await this.repo.userForCoauthor(userId);
+    if (!user || !(await this.repo.removeCoauthor(id, userId, me.userId, user.name))) throw AppError.notFound();
+    return this.get(id, me);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** The course if the caller may see it (owner, co-author, admin); 404 for everyone else. */
+  private async access(id: string, me: Principal): Promise<Access> {
+    const course = await this.repo.findById(id);
+    if (!course) throw AppError.notFound();
+    const role = await this.repo.authorRole(id, me.userId);
+    const actor: WorkflowActor = { isAdmin: isAdmin(me), isOwner: role === 'owner', isAuthor: role !== null };
+    if (!actor.isAdmin && !actor.isAuthor) throw AppError.notFound();
+    return { course, actor };
+  }
+
+  private allowed(course: CourseEntity, action: WorkflowAction, actor: WorkflowActor) {
+    const r = transition(
+      { status: course.status, publishedVersion: course.publishedVersion, hasUnpublishedChanges: hasUnpublishedChanges(course) },
+      action,
+      actor,
+    );
+    if (!r.ok) throw new AppError(REFUSAL[r.reason]);
+    return r.to;
+  }
+
+  private async step(
+    id: string,
+    me: Principal,
+    action: WorkflowAction,
+    kind: CourseEventKind,
+    opts: { reviewComment?: string | null; comment?: string | null } = {},
+  ): Promise<Course> {
+    const { course, actor } = await this.access(id, me);
+    const to = this.allowed(course, action, actor);
+    // A rejection's comment stays visible to the authors until the next publication clears it.
+    const ok = await this.repo.changeStatus(id, course.status, to, me.userId, kind, opts);
+    if (!ok) throw new AppError(ErrorCode.InvalidTransition);
+    return this.get(id, me);
+  }
+
+  /** Every file the content refers to must exist and belong to the course or to the caller. */
+  private async checkFiles(courseId: string, content: PutContent | CourseEntity['content'], me: Principal) {
+    const refs = fileReferences(content, this.plugins);
+    if (!refs.length) return;
+    const found = new Map((await this.files.findByIds([...new Set(refs.map((r) => r.fileId))])).map((f) => [f.id, f]));
+    const bad = refs.filter((r) => {
+      const f = found.get(r.fileId);
+      return !f || !(f.courseId === courseId || f.ownerId === me.userId);
+    });
+    if (bad.length) {
+      throw new AppError(
+        ErrorCode.ValidationFailed,
+        {},
+        bad.map((r) => ({ field: r.path.join('.'), code: 'content.fileNotFound' })),
+      );
+    }
+    await this.repo.attachFiles(courseId, [...found.keys()], me.userId);
+  }
+
+  private toCourse(c: CourseEntity, authors: AuthorRow[], urls: Record<string, string>): Course {
+    return {
+      ...metaOf(c),
+      id: c.id,
+      status: c.status,
+      publishedVersion: c.publishedVersion,
+      hasUnpublishedChanges: hasUnpublishedChanges(c),
+      revision: c.revision,
+      authors: authors.filter((a) => a.courseId === c.id).map((a) => ({ id: a.id, name: a.name, role: a.role })),
+      coverUrl: c.coverFileId ? (urls[c.coverFileId] ?? null) : null,
+      reviewComment: c.reviewComment,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    };
+  }
+}
+
+function isAdmin(me: Principal): boolean {
+  return me.roles.includes('admin');
+}
+
+function hasUnpublishedChanges(c: CourseEntity): boolean {
+  return c.publishedRevision === null || c.publishedRevision !== c.revision;
+}

@@ -1,0 +1,33 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { contentTypeInfoSchema, type ContentTypeInfo } from '@cakap/contracts';
+import type { PluginRegistry } from '@cakap/plugin-sdk/host';
+import { z } from 'zod';
+import { ApiResult } from '../common/zod';
+import { InjectPlugins } from './plugins.tokens';
+
+@ApiTags('authoring')
+@ApiBearerAuth()
+@Controller()
+export class PluginsController {
+  private readonly contentTypes: ContentTypeInfo[];
+
+  constructor(@InjectPlugins() registry: PluginRegistry) {
+    // Computed once: the enabled set never changes while the process runs.
+    this.contentTypes = [...registry.contentTypes.values()].map(({ plugin, def }) => ({
+      key: def.key,
+      plugin,
+      title: def.title,
+      ...(def.description ? { description: def.description } : {}),
+      completion: def.completion,
+      dataSchema: z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+    }));
+  }
+
+  /** The content types the enabled plugins offer (the studio builds its block menu from this). */
+  @Get('content-types')
+  @ApiResult(z.array(contentTypeInfoSchema))
+  list(): ContentTypeInfo[] {
+    return this.contentTypes;
+  }
+}
