@@ -71,7 +71,7 @@ describe('validateContent', () => {
 
 describe('validation modes', () => {
   it('keeps unfinished blocks in a draft through the draft schema, and refuses them for review', () => {
-    const half = tree([{ key: 'b1', type: 'link', data: { url: 'https://exa' } }]);
+    const half = tree([{ key: 'b1', type: 'link', data: { url: 'exa' } }]);
     expect(validateContent(half, types, 'draft')).toEqual({ ok: true, content: half });
     const final = validateContent(half, types, 'final');
     expect(final.ok).toBe(false);
