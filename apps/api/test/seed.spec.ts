@@ -2,6 +2,8 @@ import { checkNip, formatNip } from '@cakap/contracts';
 import { createDataSource, createTestDatabase, type TestDatabase } from '@cakap/db';
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../src/auth/password';
+import { buildPluginRegistry } from '../src/plugins/plugins.module';
+import { SAMPLE_COURSE } from '../src/seed/sample-course';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, seed } from '../src/seed/seed';
 
 /** The seed gets a database of its own: it counts rows, so nothing else may write there. */
@@ -117,5 +119,37 @@ describe('demo seed', () => {
     const summary = await seed(ds);
     expect(summary.orgUnits.created).toBe(0);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('demo seed: the sample course', () => {
+  it('publishes the sample course "Pelayanan Publik Prima" once, as version 1 by the demo admin', async () => {
+    const plugins = buildPluginRegistry(['@cakap/plugin-content']);
+    const first = await seed(ds, undefined, plugins);
+    expect(first.sampleCourse).toBe(true);
+    const again = await seed(ds, undefined, plugins);
+    expect(again.sampleCourse).toBe(false);
+    const rows = await ds.query(
+      `SELECT c.status, c.published_version, c.jp, v.version, v.snapshot->'meta'->>'title' AS title, u.nip AS publisher, o.nip AS owner
+         FROM courses c JOIN course_versions v ON v.course_id = c.id
+         JOIN users u ON u.id = v.published_by JOIN users o ON o.id = c.owner_id
+        WHERE c.title = $1`,
+      [SAMPLE_COURSE.title],
+    );
+    expect(rows).toEqual([
+      {
+        status: 'published',
+        published_version: 1,
+        jp: SAMPLE_COURSE.jp,
+        version: 1,
+        title: 'Pelayanan Publik Prima',
+        publisher: DEMO_ACCOUNTS.find((a) => a.label === 'admin')!.nip,
+        owner: DEMO_ACCOUNTS.find((a) => a.label === 'author')!.nip,
+      },
+    ]);
+    // Rich text went through the plugin's sanitiser like any author's.
+    const [{ snapshot }] = await ds.query(`SELECT snapshot::text AS snapshot FROM course_versions`);
+    expect(snapshot).toContain('BerAKHLAK');
+    expect(snapshot).not.toMatch(/<script|onerror/i);
   });
 });

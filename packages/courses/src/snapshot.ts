@@ -1,5 +1,7 @@
 import type { CourseContent, CourseMeta, VersionSnapshot } from '@cakap/contracts';
 import { createHash } from 'node:crypto';
+import type { $ZodIssue } from 'zod/v4/core';
+import { contentSearchText, outlineStats, validateContent, type ContentTypes } from './content';
 
 /**
  * Canonical JSON: object keys sorted at every depth, no whitespace, `undefined` members
@@ -71,4 +73,34 @@ export function buildSnapshot(input: SnapshotInput): { snapshot: VersionSnapshot
   // Through canonical JSON once, so what is hashed is exactly what is stored (no undefined, no Dates).
   const frozen = JSON.parse(canonicalJson(snapshot)) as VersionSnapshot;
   return { snapshot: frozen, hash: snapshotHash(frozen) };
+}
+
+/** Everything a new version row holds, derived from the course as it is at publication. */
+export interface Publication {
+  snapshot: VersionSnapshot;
+  hash: string;
+  /** Lower-case text the catalog searches: metadata plus what each content type summarises. */
+  searchText: string;
+  moduleCount: number;
+  lessonCount: number;
+}
+
+/**
+ * Freezes a course into version `input.version`. The content must pass the strict schemas
+ * (what is published is their output, e.g. canonical video links); otherwise the issues
+ * say which blocks are unfinished.
+ */
+export function preparePublication(
+  input: SnapshotInput,
+  types: ContentTypes,
+): { ok: true; publication: Publication } | { ok: false; issues: $ZodIssue[] } {
+  const final = validateContent(input.content, types, 'final');
+  if (!final.ok) return final;
+  const { snapshot, hash } = buildSnapshot({ ...input, content: final.content });
+  const stats = outlineStats(snapshot.content);
+  const m = snapshot.meta;
+  const searchText = [m.title, m.summary, m.category ?? '', ...m.tags, contentSearchText(snapshot.content, types)]
+    .join(' ')
+    .toLowerCase();
+  return { ok: true, publication: { snapshot, hash, searchText, moduleCount: stats.moduleCount, lessonCount: stats.lessonCount } };
 }

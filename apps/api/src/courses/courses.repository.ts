@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CourseContent, CourseListQuery, CourseStatus, Page, VersionSnapshot } from '@cakap/contracts';
+import type { Publication } from '@cakap/courses';
 import { CourseEntity, type CourseEventKind } from '@cakap/db';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { likeEscape, rowsOf } from '../common/sql';
@@ -21,13 +22,6 @@ export interface VersionRow {
   comment: string | null;
 }
 
-export interface NewVersion {
-  snapshot: VersionSnapshot;
-  hash: string;
-  searchText: string;
-  moduleCount: number;
-  lessonCount: number;
-}
 
 /** Data access for courses, their authors, versions and events. No rules here. */
 @Injectable()
@@ -142,7 +136,7 @@ export class CoursesRepository {
     id: string,
     actorId: string,
     comment: string | null,
-    build: (course: CourseEntity, authors: AuthorRow[], version: number, publishedAt: Date) => NewVersion,
+    build: (course: CourseEntity, authors: AuthorRow[], version: number, publishedAt: Date) => Publication,
   ): Promise<number | null> {
     return this.ds.transaction(async (tx) => {
       const course = await tx.getRepository(CourseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();

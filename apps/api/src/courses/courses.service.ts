@@ -14,10 +14,8 @@ import {
   type VersionView,
 } from '@cakap/contracts';
 import {
-  buildSnapshot,
-  contentSearchText,
   fileReferences,
-  outlineStats,
+  preparePublication,
   referencedFiles,
   transition,
   validateContent,
@@ -148,24 +146,13 @@ export class CoursesService {
     const { course, actor } = await this.access(id, me);
     this.allowed(course, 'publish', actor);
     const version = await this.repo.publish(id, me.userId, comment ?? null, (c, authors, n, publishedAt) => {
-      // What is published is the strict schemas' output (e.g. canonical video links); a draft
-      // that no longer passes them (a plugin changed since submission) is not published.
-      const final = validateContent(c.content, this.plugins, 'final');
-      if (!final.ok) throw new ZodValidationError(final.issues, c.content);
-      const { snapshot, hash } = buildSnapshot({
-        courseId: c.id,
-        version: n,
-        meta: metaOf(c),
-        content: final.content,
-        authors: authors.map((a) => ({ id: a.id, name: a.name })),
-        publishedAt,
-      });
-      const stats = outlineStats(snapshot.content);
-      const m = snapshot.meta;
-      const searchText = [m.title, m.summary, m.category ?? '', ...m.tags, contentSearchText(snapshot.content, this.plugins)]
-        .join(' ')
-        .toLowerCase();
-      return { snapshot, hash, searchText, moduleCount: stats.moduleCount, lessonCount: stats.lessonCount };
+      // A draft that no longer passes the strict schemas (a plugin changed since submission) is not published.
+      const prepared = preparePublication(
+        { courseId: c.id, version: n, meta: metaOf(c), content: c.content, authors: authors.map((a) => ({ id: a.id, name: a.name })), publishedAt },
+        this.plugins,
+      );
+      if (!prepared.ok) throw new ZodValidationError(prepared.issues, c.content);
+      return prepared.publication;
     });
     if (version === null) throw new AppError(ErrorCode.InvalidTransition);
     return { version };

@@ -121,7 +121,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     position: 'Kepala Bidang Pengembangan Kompetensi Aparatur',
     golongan: 'IV/a',
     asnType: 'pns',
-    email: 'rahmawati@cakap.example',
+    email: 'rahmat.hidayat@cakap.example',
   },
   {
     label: 'author',

@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from '@cakap/config';
 import { createDataSource, ensureDatabase } from '@cakap/db';
+import { buildPluginRegistry } from '../plugins/plugins.module';
 import { seed, type SeedSummary } from './seed';
 
 /** The database URL without its password, for messages. */
@@ -55,7 +56,8 @@ async function main(): Promise<void> {
         ? `Migrasi / migrations applied: ${applied.map((m) => m.name).join(', ')}`
         : 'Migrasi / migrations: sudah terbaru / up to date',
     );
-    const summary = await seed(ds, (line) => console.log(line));
+    const plugins = buildPluginRegistry(cfg.CAKAP_PLUGINS);
+    const summary = await seed(ds, (line) => console.log(line), plugins);
     for (const line of formatSummary(summary)) console.log(line);
   } finally {
     await ds.destroy();

@@ -1,6 +1,8 @@
+import type { ContentTypes } from '@cakap/courses';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
+import { SAMPLE_COURSE, seedSampleCourse } from './sample-course';
 
 export { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS } from './data';
 export type { DemoAccount, SeedOrgUnit, SeedPosition, SeedUser } from './data';
@@ -18,6 +20,8 @@ export interface SeedSummary {
   users: SeedCount;
   /** Each demo account and whether this run created it (and so set its password). */
   demoAccounts: Array<Omit<DemoAccount, 'password'> & { password: string; created: boolean }>;
+  /** Whether this run created the published sample course (only when content types are given). */
+  sampleCourse: boolean;
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -115,13 +119,26 @@ async function seedUser(
  * sub-units, common positions, one account per role and some learners. Running it again
  * creates nothing new and changes nothing that exists (names, passwords, roles).
  */
-export async function seed(ds: DataSource, log: SeedLog = () => undefined): Promise<SeedSummary> {
+export async function seed(ds: DataSource, log: SeedLog = () => undefined, types?: ContentTypes): Promise<SeedSummary> {
+  const summary = await seedPeople(ds, log);
+  if (types) {
+    const nipOf = (label: string) => DEMO_ACCOUNTS.find((a) => a.label === label)!.nip;
+    const [author] = await ds.query(`SELECT id FROM users WHERE nip = $1`, [nipOf('author')]);
+    const [admin] = await ds.query(`SELECT id FROM users WHERE nip = $1`, [nipOf('admin')]);
+    summary.sampleCourse = await seedSampleCourse(ds, types, author.id, admin.id);
+    log(`Kursus contoh / sample course "${SAMPLE_COURSE.title}": ${summary.sampleCourse ? 'diterbitkan/published v1' : 'sudah ada/existing'}`);
+  }
+  return summary;
+}
+
+async function seedPeople(ds: DataSource, log: SeedLog): Promise<SeedSummary> {
   return ds.transaction(async (m) => {
     const summary: SeedSummary = {
       orgUnits: { created: 0, existing: 0 },
       positions: { created: 0, existing: 0 },
       users: { created: 0, existing: 0 },
       demoAccounts: [],
+      sampleCourse: false,
     };
 
     const units = await seedOrgUnits(m, summary.orgUnits);
