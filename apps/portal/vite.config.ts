@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cakapPlugins } from './vite/cakap-plugins.ts';
 
 // The api the dev and preview servers forward /api and /health to.
 const apiUrl = process.env.API_URL || 'http://127.0.0.1:3000';
@@ -11,10 +12,12 @@ const proxy = {
 const port = Number(process.env.PORTAL_PORT || 5173);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [cakapPlugins({ root: import.meta.dirname }), react()],
   resolve: {
     // Workspace packages (@cakap/contracts) export their TypeScript source under "source".
     conditions: ['source', ...defaultClientConditions],
+    // Plugin packages (virtual:cakap-plugins) bring their own React components: one React.
+    dedupe: ['react', 'react-dom', 'react-i18next', 'i18next', '@mantine/core', '@mantine/hooks'],
   },
   server: { port, proxy },
   preview: { port, proxy },
@@ -25,7 +28,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'vite/**/*.test.ts'],
     restoreMocks: true,
   },
 });

@@ -23,13 +23,13 @@ test('a learner does not see the admin console, and /admin answers 403', async (
   await expect(page.getByText('19900320 201503 1 003')).toBeVisible();
 });
 
-test('an author sees the studio (coming soon) but not the admin console', async ({ page }) => {
+test('an author sees the studio but not the admin console', async ({ page }) => {
   await login(page, AUTHOR);
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   await expect(nav.getByRole('link', { name: 'Pegawai' })).toHaveCount(0);
   await nav.getByRole('link', { name: 'Studio penulis' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Studio penulis' })).toBeVisible();
-  await expect(page.getByText('Segera hadir')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Kursus saya' })).toBeVisible();
 });
 
 test('sign out ends the session, and a reload before that keeps it', async ({ page }) => {

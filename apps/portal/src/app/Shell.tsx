@@ -28,6 +28,7 @@ import {
   IconUser,
   IconUsers,
   IconBriefcase,
+  IconClipboardCheck,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -77,6 +78,7 @@ export function Shell() {
         { to: '/admin/positions', label: t('nav.positions'), icon: <IconBriefcase size={18} /> },
         { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
         { to: '/admin/imports', label: t('nav.imports'), icon: <IconFileImport size={18} /> },
+        { to: '/admin/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> },
       ]
     : [];
 

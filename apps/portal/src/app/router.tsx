@@ -16,6 +16,10 @@ const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPag
 const ProfilePage = page(() => import('../features/auth/ProfilePage'), 'ProfilePage');
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const StudioPage = page(() => import('../features/studio/StudioPage'), 'StudioPage');
+const CourseEditorPage = page(() => import('../features/studio/CourseEditorPage'), 'CourseEditorPage');
+const PreviewPage = page(() => import('../features/studio/PreviewPage'), 'PreviewPage');
+const ReviewsPage = page(() => import('../features/admin/reviews/ReviewsPage'), 'ReviewsPage');
+const ReviewPage = page(() => import('../features/admin/reviews/ReviewPage'), 'ReviewPage');
 const AdminHome = page(() => import('../features/admin/AdminHome'), 'AdminHome');
 const OrgUnitsPage = page(() => import('../features/admin/org-units/OrgUnitsPage'), 'OrgUnitsPage');
 const PositionsPage = page(() => import('../features/admin/positions/PositionsPage'), 'PositionsPage');
@@ -71,9 +75,14 @@ export const router = createBrowserRouter([
             path: 'studio',
             element: (
               <RequireRole roles={['author', 'admin']}>
-                <StudioPage />
+                <Outlet />
               </RequireRole>
             ),
+            children: [
+              { index: true, element: <StudioPage /> },
+              { path: 'courses/:id', element: <CourseEditorPage /> },
+              { path: 'courses/:id/preview/:lessonKey?', element: <PreviewPage /> },
+            ],
           },
           {
             path: 'admin',
@@ -91,6 +100,8 @@ export const router = createBrowserRouter([
               { path: 'users/:id', element: <UserEditPage /> },
               { path: 'imports', element: <ImportsPage /> },
               { path: 'imports/:id', element: <ImportDetailPage /> },
+              { path: 'reviews', element: <ReviewsPage /> },
+              { path: 'reviews/:id', element: <ReviewPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -41,3 +41,8 @@ export function formatNumber(value: number, lang: Lang): string {
 export function currentYear(now: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE }).format(now));
 }
+
+/** "28 November 2026 14.05 WIB" (version history, review timeline). */
+export function formatStamp(value: string | Date | null | undefined, lang: Lang): string {
+  return formatDateTime(value, lang).replace(/, (?=\d)/, ' ');
+}

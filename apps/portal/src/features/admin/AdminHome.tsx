@@ -1,12 +1,22 @@
-import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBriefcase, IconFileImport, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { Badge, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBriefcase, IconClipboardCheck, IconFileImport, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { useCourses } from '../../api/courses';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 
 export function AdminHome() {
   const { t } = useTranslation();
-  const sections = [
+  // One small call: only the total of courses waiting for review.
+  const waiting = useCourses({ status: 'in_review', page: 1, pageSize: 1 });
+  const sections: { to: string; title: string; text: string; icon: React.ReactNode; count?: number }[] = [
+    {
+      to: '/admin/reviews',
+      title: t('nav.reviews'),
+      text: t('admin.reviewsText'),
+      icon: <IconClipboardCheck />,
+      count: waiting.data?.total,
+    },
     { to: '/admin/org-units', title: t('nav.orgUnits'), text: t('admin.orgUnitsText'), icon: <IconSitemap /> },
     { to: '/admin/positions', title: t('nav.positions'), text: t('admin.positionsText'), icon: <IconBriefcase /> },
     { to: '/admin/users', title: t('nav.users'), text: t('admin.usersText'), icon: <IconUsers /> },
@@ -23,9 +33,14 @@ export function AdminHome() {
                 {s.icon}
               </ThemeIcon>
               <div>
-                <Title order={2} fz="h4">
-                  {s.title}
-                </Title>
+                <Group gap="xs">
+                  <Title order={2} fz="h4">
+                    {s.title}
+                  </Title>
+                  {s.count != null && s.count > 0 && (
+                    <Badge color="orange.9">{t('admin.reviewsWaiting', { n: String(s.count) })}</Badge>
+                  )}
+                </Group>
                 <Text size="sm" c="dimmed">
                   {s.text}
                 </Text>

@@ -1,0 +1,171 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CatalogItem,
+  ContentTypeInfo,
+  Course,
+  CourseContent,
+  CourseEvent,
+  CourseStatus,
+  CourseVersion,
+  CourseWithContent,
+  CreateCourse,
+  Page,
+  StoredFile,
+  UpdateCourse,
+} from '@cakap/contracts';
+import { api } from './index';
+
+export interface CourseListParams {
+  q?: string;
+  status?: CourseStatus;
+  mine?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export const courseKeys = {
+  all: ['courses'] as const,
+  list: (p: CourseListParams) => ['courses', 'list', p] as const,
+  one: (id: string) => ['courses', 'one', id] as const,
+  versions: (id: string) => ['courses', 'versions', id] as const,
+  events: (id: string) => ['courses', 'events', id] as const,
+  contentTypes: ['content-types'] as const,
+};
+
+export function useCourses(params: CourseListParams, enabled = true) {
+  return useQuery({
+    queryKey: courseKeys.list(params),
+    queryFn: ({ signal }) =>
+      api.get<Page<Course>>('/courses', { ...params, mine: params.mine ? 'true' : undefined }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCourse(id: string | undefined) {
+  return useQuery({
+    queryKey: courseKeys.one(id ?? ''),
+    queryFn: ({ signal }) => api.get<CourseWithContent>(`/courses/${id}`, undefined, { signal }),
+    enabled: !!id,
+    // The editor owns the draft while it is open: no refetch behind the author's back.
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+export function useCourseVersions(id: string) {
+  return useQuery({
+    queryKey: courseKeys.versions(id),
+    queryFn: ({ signal }) => api.get<CourseVersion[] | Page<CourseVersion>>(`/courses/${id}/versions`, undefined, { signal }),
+    select: listOf,
+  });
+}
+
+export function useCourseEvents(id: string) {
+  return useQuery({
+    queryKey: courseKeys.events(id),
+    queryFn: ({ signal }) => api.get<CourseEvent[] | Page<CourseEvent>>(`/courses/${id}/events`, undefined, { signal }),
+    select: listOf,
+  });
+}
+
+/** Lists come as arrays or pages; the screens want the items. */
+export function listOf<T>(data: T[] | Page<T> | { items: T[] }): T[] {
+  return Array.isArray(data) ? data : (data?.items ?? []);
+}
+
+export function useContentTypes() {
+  return useQuery({
+    queryKey: courseKeys.contentTypes,
+    queryFn: ({ signal }) => api.get<ContentTypeInfo[] | { items: ContentTypeInfo[] }>('/content-types', undefined, { signal }),
+    select: listOf,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCatalog(params: { q?: string; page?: number; pageSize?: number }) {
+  return useQuery({
+    queryKey: ['catalog', params],
+    queryFn: ({ signal }) => api.get<Page<CatalogItem>>('/catalog', { ...params }, { signal }),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return (id?: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['courses', 'list'] }),
+      id ? queryClient.invalidateQueries({ queryKey: courseKeys.one(id) }) : null,
+      id ? queryClient.invalidateQueries({ queryKey: courseKeys.events(id) }) : null,
+      id ? queryClient.invalidateQueries({ queryKey: courseKeys.versions(id) }) : null,
+    ]);
+}
+
+export function useCreateCourse() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateCourse) => api.post<Course>('/courses', body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** PATCH metadata; the cached course takes the answer (the content stays as the editor has it). */
+export function useUpdateCourse(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCourse) => api.patch<CourseWithContent>(`/courses/${id}`, body),
+    onSuccess: (course) => {
+      // Every edit bumps the revision; the editor adopts it when the content is what it last saved.
+      queryClient.setQueryData<CourseWithContent>(courseKeys.one(id), (old) =>
+        old ? { ...old, ...course, content: course.content ?? old.content, fileUrls: { ...old.fileUrls, ...(course.fileUrls ?? {}) } } : old,
+      );
+      void queryClient.invalidateQueries({ queryKey: ['courses', 'list'] });
+    },
+  });
+}
+
+export function putContent(id: string, body: CourseContent & { revision: number }) {
+  return api.put<Partial<CourseWithContent> & { revision: number }>(`/courses/${id}/content`, body);
+}
+
+export type CourseAction = 'submit-review' | 'withdraw' | 'publish' | 'reject' | 'archive' | 'restore';
+
+export function useCourseAction(id: string) {
+  const invalidate = useInvalidate();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, comment }: { action: CourseAction; comment?: string }) =>
+      api.post<Course & { version?: number }>(`/courses/${id}/${action}`, comment !== undefined ? { comment } : {}),
+    onSuccess: async (course) => {
+      queryClient.setQueryData<CourseWithContent>(courseKeys.one(id), (old) =>
+        old && course && typeof course === 'object' && 'status' in course ? { ...old, ...course, content: old.content, fileUrls: old.fileUrls } : old,
+      );
+      await invalidate(id);
+    },
+  });
+}
+
+export function useAddCoauthor(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (userId: string) => api.post<Course>(`/courses/${id}/coauthors`, { userId }),
+    onSuccess: () => invalidate(id),
+  });
+}
+
+export function useRemoveCoauthor(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (userId: string) => api.delete(`/courses/${id}/coauthors/${userId}`),
+    onSuccess: () => invalidate(id),
+  });
+}
+
+/** POST /files (multipart: file, kind, courseId). */
+export function uploadFile(file: File, kind: 'image' | 'video' | 'document', courseId?: string) {
+  const form = new FormData();
+  form.append('kind', kind);
+  if (courseId) form.append('courseId', courseId);
+  form.append('file', file, file.name);
+  return api.post<StoredFile>('/files', form);
+}

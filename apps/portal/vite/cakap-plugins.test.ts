@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { cakapPlugins, pluginNames, virtualModuleSource, workspaceRoot } from './cakap-plugins';
+
+describe('the cakap-plugins Vite plugin', () => {
+  it('reads CAKAP_PLUGINS with the built-in content plugin as default', () => {
+    expect(pluginNames(undefined)).toEqual(['@cakap/plugin-content']);
+    expect(pluginNames('')).toEqual(['@cakap/plugin-content']);
+    expect(pluginNames(' @cakap/plugin-content , @acme/cakap-quiz ')).toEqual(['@cakap/plugin-content', '@acme/cakap-quiz']);
+  });
+
+  it('imports every plugin portal entry statically', () => {
+    expect(virtualModuleSource(['@a/x', '@b/y'])).toBe('import p0 from "@a/x/portal";\nimport p1 from "@b/y/portal";\nexport default [p0, p1];\n');
+  });
+
+  it('fails the build with a clear message when a plugin cannot be loaded', () => {
+    const plugin = cakapPlugins({ root: import.meta.dirname, names: ['@cakap/no-such-plugin'] });
+    const buildStart = plugin.buildStart as unknown as (this: object) => void;
+    expect(() => buildStart.call({})).toThrow(/Plugin "@cakap\/no-such-plugin" named in CAKAP_PLUGINS cannot be loaded/);
+  });
+
+  it('finds the workspace root', () => {
+    expect(workspaceRoot(import.meta.dirname)).toMatch(/main$/);
+  });
+});
