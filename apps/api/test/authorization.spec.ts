@@ -56,6 +56,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/courses/:id/versions/:version': 'author',
   'GET /api/v1/courses/:id/events': 'author',
   'POST /api/v1/courses/:id/coauthors': 'author',
+  'GET /api/v1/courses/:id/coauthor-candidates': 'author',
   'DELETE /api/v1/courses/:id/coauthors/:userId': 'author',
   'GET /api/v1/catalog': 'signed-in',
   'GET /api/v1/catalog/:id': 'signed-in',

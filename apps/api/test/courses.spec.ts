@@ -320,6 +320,15 @@ describe('courses: authoring, workflow and versions', () => {
     });
 
     it('lets the owner add a co-author, who may then edit but not manage authors', async () => {
+      // Authors cannot list users; the course owner finds colleagues through this lookup.
+      const candidates = (q: string, who = owner) =>
+        api.http().get(`/api/v1/courses/${draft}/coauthor-candidates?q=${encodeURIComponent(q)}`).set(bearer(who));
+      const found = await candidates('citra').expect(200);
+      expect(found.body).toEqual([{ id: coauthor.id, name: 'Citra Pendamping', nip: coauthor.nip }]);
+      expect((await candidates(coauthor.nip.slice(0, 12)).expect(200)).body.map((c: { id: string }) => c.id)).toEqual([coauthor.id]);
+      expect((await candidates('eka').expect(200)).body).toEqual([]); // learners are not candidates
+      expect((await candidates('budi').expect(200)).body).toEqual([]); // nor the owner
+      expect((await candidates('citra', otherAuthor)).status).toBe(404);
       const notAuthor = await post(owner, draft, 'coauthors', { userId: learner.id }).expect(400);
       expect(notAuthor.body.errors[0]).toMatchObject({ field: 'userId', code: 'courses.coauthorNotAuthor' });
       expect((await post(owner, draft, 'coauthors', { userId: owner.id })).status).toBe(400);
@@ -330,6 +339,8 @@ describe('courses: authoring, workflow and versions', () => {
       ]);
       await putContent(api, coauthor, draft, tree([richtext('c', '<p>Dari pendamping</p>')])).expect(200);
       expect((await post(coauthor, draft, 'coauthors', { userId: otherAuthor.id })).status).toBe(403);
+      expect((await candidates('dedi', coauthor)).status).toBe(403);
+      expect((await candidates('citra').expect(200)).body).toEqual([]); // already a co-author
       const mine = await api.http().get('/api/v1/courses?q=rahasia').set(bearer(coauthor)).expect(200);
       expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([draft]);
 

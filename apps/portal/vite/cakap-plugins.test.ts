@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cakapPlugins, pluginNames, virtualModuleSource, workspaceRoot } from './cakap-plugins';
 
@@ -18,7 +20,9 @@ describe('the cakap-plugins Vite plugin', () => {
     expect(() => buildStart.call({})).toThrow(/Plugin "@cakap\/no-such-plugin" named in CAKAP_PLUGINS cannot be loaded/);
   });
 
-  it('finds the workspace root', () => {
-    expect(workspaceRoot(import.meta.dirname)).toMatch(/main$/);
+  it('finds the workspace root: the nearest folder above with pnpm-workspace.yaml', () => {
+    const root = workspaceRoot(import.meta.dirname);
+    expect(existsSync(join(root, 'pnpm-workspace.yaml'))).toBe(true);
+    expect(import.meta.dirname.startsWith(root + sep)).toBe(true);
   });
 });

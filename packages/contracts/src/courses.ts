@@ -149,6 +149,11 @@ export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
 export const addCoauthorSchema = z.strictObject({ userId: z.uuid() });
 
+/** GET /courses/:id/coauthor-candidates: active authors (by name or NIP) who are not yet authors of the course. */
+export const coauthorCandidatesQuerySchema = z.object({ q: searchSchema });
+export const coauthorCandidateSchema = z.object({ id: z.uuid(), name: z.string(), nip: z.string() });
+export type CoauthorCandidate = z.infer<typeof coauthorCandidateSchema>;
+
 export const courseVersionSchema = z.object({
   version: z.number().int(),
   publishedAt: z.string(),

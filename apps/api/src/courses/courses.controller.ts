@@ -1,6 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  coauthorCandidateSchema,
+  coauthorCandidatesQuerySchema,
   addCoauthorSchema,
   courseEventSchema,
   courseListQuerySchema,
@@ -145,6 +147,16 @@ export class CoursesController {
   @ApiResult(courseSchema)
   addCoauthor(@UuidParam() id: string, @ZodBody(addCoauthorSchema) body: { userId: string }, @CurrentUser() me: Principal) {
     return this.service.addCoauthor(id, body.userId, me);
+  }
+
+  @Get(':id/coauthor-candidates')
+  @ApiResult(z.array(coauthorCandidateSchema))
+  coauthorCandidates(
+    @UuidParam() id: string,
+    @ZodQuery(coauthorCandidatesQuerySchema) query: { q?: string },
+    @CurrentUser() me: Principal,
+  ) {
+    return this.service.coauthorCandidates(id, query.q, me);
   }
 
   @Delete(':id/coauthors/:userId')

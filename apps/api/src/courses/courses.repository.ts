@@ -204,6 +204,18 @@ export class CoursesRepository {
     ) as Promise<{ id: string; kind: string; comment: string | null; version: number | null; createdAt: Date; actorId: string; actorName: string }[]>;
   }
 
+  /** Up to 20 active authors matching a name or NIP prefix, not yet authors of the course. */
+  coauthorCandidates(courseId: string, q: string | undefined): Promise<{ id: string; name: string; nip: string }[]> {
+    return this.ds.query(
+      `SELECT u.id, u.name, u.nip FROM users u
+        WHERE u.active AND 'author' = ANY(u.roles)
+          AND NOT EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = $1 AND a.user_id = u.id)
+          AND ($2::text IS NULL OR lower(u.name) LIKE $3 OR u.nip LIKE $4)
+        ORDER BY u.name, u.id LIMIT 20`,
+      [courseId, q ?? null, `%${likeEscape((q ?? '').toLowerCase())}%`, `${likeEscape((q ?? '').replace(/\s/g, ''))}%`],
+    );
+  }
+
   async userForCoauthor(userId: string): Promise<{ id: string; name: string; roles: string[]; active: boolean } | null> {
     const rows = await this.ds.query(`SELECT id, name, roles, active FROM users WHERE id = $1`, [userId]);
     return rows[0] ?? null;

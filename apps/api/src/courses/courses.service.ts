@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type CoauthorCandidate,
   ErrorCode,
   type Course,
   type CourseEvent,
@@ -200,6 +201,13 @@ export class CoursesService {
     if (!user || !user.active || !user.roles.includes('author')) throw AppError.invalidField('userId', 'courses.coauthorNotAuthor');
     await this.repo.addCoauthor(id, userId, me.userId, user.name);
     return this.get(id, me);
+  }
+
+  /** Who the owner (or an admin) may add: authors do not see the users list, so this is their lookup. */
+  async coauthorCandidates(id: string, q: string | undefined, me: Principal): Promise<CoauthorCandidate[]> {
+    const { actor } = await this.access(id, me);
+    if (!actor.isOwner && !actor.isAdmin) throw AppError.forbidden();
+    return this.repo.coauthorCandidates(id, q);
   }
 
   async removeCoauthor(id: string, userId: string, me: Principal): Promise<Course> {

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CoauthorCandidate,
   CatalogItem,
   ContentTypeInfo,
   Course,
@@ -142,6 +143,16 @@ export function useCourseAction(id: string) {
       );
       await invalidate(id);
     },
+  });
+}
+
+/** Authors the owner (or an admin) may add; authors cannot list users, so this is their lookup. */
+export function useCoauthorCandidates(id: string, q: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['courses', id, 'coauthor-candidates', q ?? ''],
+    queryFn: ({ signal }) => api.get<CoauthorCandidate[]>(`/courses/${id}/coauthor-candidates`, { q }, { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -328,7 +328,7 @@ const en: Messages = {
     remove: 'Remove {{name}} from the authors',
     search: 'Search content authors',
     add: 'Add author',
-    adminOnly: 'To add a co-author, ask a BKPSDMD admin and give the author\'s NIP.',
+    adminOnly: 'Only the course owner and admins can add or remove co-authors.',
   },
   reviews: {
     title: 'Course reviews',

@@ -326,7 +326,7 @@ const id = {
     remove: 'Hapus {{name}} dari penulis',
     search: 'Cari penulis materi',
     add: 'Tambah penulis',
-    adminOnly: 'Untuk menambah penulis pendamping, hubungi admin BKPSDMD dengan menyebutkan NIP penulis tersebut.',
+    adminOnly: 'Hanya pemilik kursus dan admin yang dapat menambah atau menghapus penulis pendamping.',
   },
   reviews: {
     title: 'Tinjauan kursus',

@@ -5,13 +5,12 @@ import { IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNip, type CourseWithContent } from '@cakap/contracts';
 import { hasRole, useSession } from '../../api/session';
-import { useAddCoauthor, useRemoveCoauthor } from '../../api/courses';
-import { useUsers } from '../../api/users';
+import { useAddCoauthor, useCoauthorCandidates, useRemoveCoauthor } from '../../api/courses';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
- * The course's authors. Adding a co-author needs a user id, and only admins may list users
- * (GET /users): authors see the list and can remove co-authors, admins can also add.
+ * The course's authors. The owner (and admins) add co-authors found by name or NIP through
+ * the course's candidate lookup, and remove them; co-authors see the list.
  */
 export function CoauthorsPanel({ course }: { course: CourseWithContent }) {
   const { t } = useTranslation();
@@ -23,11 +22,9 @@ export function CoauthorsPanel({ course }: { course: CourseWithContent }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
   const [picked, setPicked] = useState<string | null>(null);
-  const users = useUsers({ role: 'author', q: debounced || undefined, pageSize: 20, active: true });
-  const existing = new Set(course.authors.map((a) => a.id));
-  const options = isAdmin
-    ? (users.data?.items ?? []).filter((u) => !existing.has(u.id)).map((u) => ({ value: u.id, label: `${u.name} — ${formatNip(u.nip)}` }))
-    : [];
+  const canManage = isOwner || isAdmin;
+  const candidates = useCoauthorCandidates(course.id, debounced || undefined, canManage);
+  const options = (candidates.data ?? []).map((u) => ({ value: u.id, label: `${u.name} — ${formatNip(u.nip)}` }));
 
   return (
     <Stack gap="md" maw={720}>
@@ -61,7 +58,7 @@ export function CoauthorsPanel({ course }: { course: CourseWithContent }) {
         ))}
       </Stack>
       {remove.error ? <ErrorAlert error={remove.error} /> : null}
-      {isAdmin ? (
+      {canManage ? (
         <Group align="flex-end" gap="sm">
           <Select
             label={t('coauthors.search')}
