@@ -61,7 +61,8 @@ test('an author builds a course with every content type; an admin reviews and pu
   // My courses, then a new course.
   await author.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Studio penulis' }).click();
   await expect(author.getByRole('heading', { level: 2, name: 'Kursus saya' })).toBeVisible();
-  await expect(author.getByText('Belum ada kursus. Buat kursus pertama Anda.')).toBeVisible();
+  // The seed's sample course is the author's.
+  await expect(author.getByRole('link', { name: 'Pelayanan Publik Prima' })).toBeVisible();
   await author.getByRole('button', { name: 'Buat kursus' }).first().click();
   const dialog = author.getByRole('dialog', { name: 'Buat kursus' });
   await dialog.getByRole('textbox', { name: 'Judul kursus' }).fill('AB');
@@ -268,12 +269,14 @@ test('on a phone: keyboard reordering, a two-tab conflict that keeps the edits, 
   await expect(saveState(page)).toHaveText('Tersimpan', { timeout: 15_000 });
   await other.close();
 
-  // The server's field errors land on the block: an embed from a host not on the allow-list.
+  // An unfinished block is kept by autosave; submitting names it: an embed from a host not on the allow-list.
   await addBlock(page, 'Sematan');
   const embed = block(page, 2, 'Sematan');
   await embed.getByRole('textbox', { name: /^Alamat sematan/ }).fill('https://evil.example.com/page');
   await embed.getByRole('textbox', { name: /^Judul sematan/ }).fill('Halaman lain');
-  await expect(saveState(page)).toHaveText('Gagal menyimpan — coba lagi', { timeout: 15_000 });
+  await expect(saveState(page)).toHaveText('Tersimpan', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Alur & riwayat' }).click();
+  await page.getByRole('button', { name: 'Kirim untuk ditinjau' }).click();
   await expect(page.getByText('Beberapa isian belum valid. Perbaiki blok dan judul yang ditandai merah.')).toBeVisible();
   await page.getByRole('button', { name: 'Hapus Blok 2: Sematan' }).click();
   await page.getByRole('dialog', { name: 'Hapus dari kursus?' }).getByRole('button', { name: 'Hapus' }).click();

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CoauthorCandidate,
+  CatalogCourse,
   CatalogItem,
   ContentTypeInfo,
   Course,
@@ -84,10 +85,52 @@ export function useContentTypes() {
   });
 }
 
-export function useCatalog(params: { q?: string; page?: number; pageSize?: number }) {
+/** GET /catalog: published courses (every signed-in user). */
+export interface CatalogParams {
+  q?: string;
+  category?: string;
+  language?: 'id' | 'en';
+  jpMin?: number;
+  jpMax?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export const catalogKeys = {
+  all: ['catalog'] as const,
+  list: (p: CatalogParams) => ['catalog', 'list', p] as const,
+  categories: ['catalog', 'categories'] as const,
+  one: (id: string) => ['catalog', 'one', id] as const,
+};
+
+export function useCatalog(params: CatalogParams) {
   return useQuery({
-    queryKey: ['catalog', params],
+    queryKey: catalogKeys.list(params),
     queryFn: ({ signal }) => api.get<Page<CatalogItem>>('/catalog', { ...params }, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The categories in use, for the catalogue's filter: taken from the first 100 published
+ * courses (the api has no facet endpoint yet), sorted, fetched once per 5 minutes.
+ */
+export function useCatalogCategories(enabled = true) {
+  return useQuery({
+    queryKey: catalogKeys.categories,
+    queryFn: ({ signal }) => api.get<Page<CatalogItem>>('/catalog', { pageSize: 100 }, { signal }),
+    select: (data) => [...new Set(data.items.map((c) => c.category?.trim()).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b, 'id')),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** GET /catalog/:id: a course page (the latest published version, outline without block data). */
+export function useCatalogCourse(id: string | undefined) {
+  return useQuery({
+    queryKey: catalogKeys.one(id ?? ''),
+    queryFn: ({ signal }) => api.get<CatalogCourse>(`/catalog/${id}`, undefined, { signal }),
+    enabled: !!id,
   });
 }
 

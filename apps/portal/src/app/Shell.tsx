@@ -28,6 +28,7 @@ import {
   IconUser,
   IconUsers,
   IconBriefcase,
+  IconBooks,
   IconClipboardCheck,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -67,7 +68,10 @@ export function Shell() {
     mainRef.current?.focus();
   }, [location.pathname, close]);
 
-  const learnerItems: Item[] = [{ to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true }];
+  const learnerItems: Item[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
+    { to: '/katalog', label: t('nav.catalog'), icon: <IconBooks size={18} /> },
+  ];
   if (hasRole(session, 'author', 'admin')) {
     learnerItems.push({ to: '/studio', label: t('nav.studio'), icon: <IconPencil size={18} /> });
   }

@@ -15,6 +15,8 @@ const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 const ProfilePage = page(() => import('../features/auth/ProfilePage'), 'ProfilePage');
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
+const CatalogPage = page(() => import('../features/catalog/CatalogPage'), 'CatalogPage');
+const CoursePage = page(() => import('../features/catalog/CoursePage'), 'CoursePage');
 const StudioPage = page(() => import('../features/studio/StudioPage'), 'StudioPage');
 const CourseEditorPage = page(() => import('../features/studio/CourseEditorPage'), 'CourseEditorPage');
 const PreviewPage = page(() => import('../features/studio/PreviewPage'), 'PreviewPage');
@@ -69,6 +71,8 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'katalog', element: <CatalogPage /> },
+          { path: 'katalog/:id', element: <CoursePage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           {

@@ -1,5 +1,6 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconBook2, IconCertificate, IconClockHour4 } from '@tabler/icons-react';
+import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBook2, IconBooks, IconCertificate, IconClockHour4 } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -70,6 +71,9 @@ export function HomePage() {
               </Title>
             </Group>
             <Text size="sm">{t('home.coursesEmpty')}</Text>
+            <Button component={Link} to="/katalog" variant="light" leftSection={<IconBooks size={16} aria-hidden />} w="fit-content">
+              {t('home.browseCatalog')}
+            </Button>
             <ComingWith capability={t('home.capabilityCourses')} />
           </Stack>
         </Card>

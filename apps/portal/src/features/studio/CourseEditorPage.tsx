@@ -152,9 +152,17 @@ function Editor({ course }: { course: CourseWithContent }) {
         {draft.state === 'error' && draft.error && !Object.keys(draft.errors.blocks).length && !Object.keys(draft.errors.titles).length ? (
           <ErrorAlert error={draft.error} title={t('save.error')} onRetry={() => void draft.save()} />
         ) : null}
-        {draft.state === 'error' && (Object.keys(draft.errors.blocks).length > 0 || Object.keys(draft.errors.titles).length > 0) && (
+        {/* Marks come from a refused save, or from a refused submission (unfinished blocks). */}
+        {(Object.keys(draft.errors.blocks).length > 0 || Object.keys(draft.errors.titles).length > 0 || draft.errors.other.length > 0) && (
           <Alert color="red" variant="light" role="alert">
-            <Text size="sm">{t('editor.fixMarked')}</Text>
+            {Object.keys(draft.errors.blocks).length > 0 || Object.keys(draft.errors.titles).length > 0 ? (
+              <Text size="sm">{t('editor.fixMarked')}</Text>
+            ) : null}
+            {draft.errors.other.map((m) => (
+              <Text size="sm" key={m}>
+                {m}
+              </Text>
+            ))}
           </Alert>
         )}
 
@@ -188,6 +196,10 @@ function Editor({ course }: { course: CourseWithContent }) {
               beforeSubmit={async () => {
                 await flush();
                 return true;
+              }}
+              onUnfinished={(errors) => {
+                draft.showErrors(errors);
+                setParam('tab', undefined);
               }}
             />
           </Tabs.Panel>

@@ -1,14 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Grid, Group, Menu, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconChevronDown, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowsExchange, IconChevronDown, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ContentTypeInfo, CourseContent } from '@cakap/contracts';
 import type { UploadedFile } from '@cakap/plugin-sdk/portal';
 import { BlockEditor, contentTypePortal, usePluginContentTypes } from '../../plugins';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { useLang } from '../../i18n/useLang';
-import { move, newKey, type ContentErrors } from './draft';
-import { SortableList } from './Sortable';
+import { move, moveLesson, newKey, type ContentErrors } from './draft';
+import { SortableList, SortableTree } from './Sortable';
 
 type Module = CourseContent['modules'][number];
 type Lesson = Module['lessons'][number];
@@ -34,6 +34,13 @@ export function OutlineEditor({ content, onChange, errors, readOnly, contentType
   const lang = useLang();
   const portalTypes = usePluginContentTypes();
   const [pending, setPending] = useState<Pending>(null);
+  // After a lesson changes module: say so, and put focus back on it in its new place.
+  const [moved, setMoved] = useState<{ key: string; message: string } | null>(null);
+  useEffect(() => {
+    if (!moved) return;
+    const id = window.setTimeout(() => document.querySelector<HTMLElement>(`[data-lesson-key="${moved.key}"]`)?.focus(), 0);
+    return () => window.clearTimeout(id);
+  }, [moved]);
 
   const modules = content.modules;
   const setModules = (next: Module[]) => onChange({ modules: next });
@@ -55,6 +62,16 @@ export function OutlineEditor({ content, onChange, errors, readOnly, contentType
     selLi = 0;
   }
   const selLesson = selMi >= 0 ? modules[selMi].lessons[selLi] : undefined;
+
+  const moveToModule = (lesson: Lesson, toMi: number) => {
+    const target = modules[toMi];
+    onChange(moveLesson(content, lesson.key, target.key));
+    onSelect(lesson.key);
+    setMoved({
+      key: lesson.key,
+      message: t('outline.movedToModule', { lesson: lesson.title || t('outline.untitled'), module: t('outline.moduleName', { n: String(toMi + 1), title: target.title }) }),
+    });
+  };
 
   const addModule = () => {
     const lesson: Lesson = { key: newKey(), title: t('outline.newLesson'), blocks: [] };
@@ -122,13 +139,64 @@ export function OutlineEditor({ content, onChange, errors, readOnly, contentType
               {t('outline.structure')}
             </Title>
             {modules.length === 0 && <Text c="dimmed">{t('outline.empty')}</Text>}
-            <SortableList
-              items={modules}
+            <span className="visually-hidden" role="status" aria-live="polite">
+              {moved?.message ?? ''}
+            </span>
+            <SortableTree
+              groups={modules}
               disabled={readOnly}
-              nameOf={(m, i) => t('outline.moduleName', { n: String(i + 1), title: m.title })}
-              onMove={(from, to) => setModules(move(modules, from, to))}
-            >
-              {(m, mi, c) => (
+              groupName={(m, i) => t('outline.moduleName', { n: String(i + 1), title: m.title })}
+              childName={(l, i) => t('outline.lessonName', { n: String(i + 1), title: l.title })}
+              onMoveGroup={(from, to) => setModules(move(modules, from, to))}
+              onMoveChild={(lessonKey, toModuleKey, index) => onChange(moveLesson(content, lessonKey, toModuleKey, index))}
+              emptyLabel={t('outline.dropHere')}
+              renderChild={(l, li, m, mi, lc) => {
+                const active = selLesson?.key === l.key;
+                return (
+                  <Group gap={2} wrap="nowrap" py={2} style={{ borderRadius: 6, background: active ? 'var(--mantine-color-cakap-0)' : undefined }}>
+                    {lc.handle}
+                    <Button
+                      variant="subtle"
+                      color={errors.titles[l.key] ? 'red.9' : undefined}
+                      justify="flex-start"
+                      style={{ flex: 1, minWidth: 0 }}
+                      aria-current={active ? 'true' : undefined}
+                      data-lesson-key={l.key}
+                      onClick={() => onSelect(l.key)}
+                    >
+                      <Text span truncate size="sm" fw={active ? 700 : 500}>
+                        {li + 1}. {l.title || t('outline.untitled')}
+                      </Text>
+                    </Button>
+                    {lc.arrows}
+                    {!readOnly && modules.length > 1 && (
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('outline.moveLesson', { name: t('outline.lessonName', { n: String(li + 1), title: l.title }) })}>
+                            <IconArrowsExchange size={16} aria-hidden />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Label>{t('outline.moveToModule')}</Menu.Label>
+                          {modules.map((target, ti) =>
+                            ti === mi ? null : (
+                              <Menu.Item key={target.key} onClick={() => moveToModule(l, ti)}>
+                                {t('outline.moduleName', { n: String(ti + 1), title: target.title || t('outline.untitled') })}
+                              </Menu.Item>
+                            ),
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                    {!readOnly && (
+                      <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('outline.deleteLesson', { title: l.title })} onClick={() => setPending({ kind: 'lesson', mi, li })}>
+                        <IconTrash size={16} aria-hidden />
+                      </ActionIcon>
+                    )}
+                  </Group>
+                );
+              }}
+              renderGroup={(m, mi, c, lessons) => (
                 <Paper withBorder p="sm" mb="sm" component="section" aria-label={t('outline.moduleName', { n: String(mi + 1), title: m.title })}>
                   <Stack gap="xs">
                     <Group gap={4} wrap="nowrap" align="flex-end">
@@ -151,39 +219,7 @@ export function OutlineEditor({ content, onChange, errors, readOnly, contentType
                       </Group>
                     )}
                     <Stack gap={4} pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-cakap-1)' }}>
-                      <SortableList
-                        items={m.lessons}
-                        disabled={readOnly}
-                        nameOf={(l, i) => t('outline.lessonName', { n: String(i + 1), title: l.title })}
-                        onMove={(from, to) => setModule(mi, { ...m, lessons: move(m.lessons, from, to) })}
-                      >
-                        {(l, li, lc) => {
-                          const active = selLesson?.key === l.key;
-                          return (
-                            <Group gap={2} wrap="nowrap" py={2} style={{ borderRadius: 6, background: active ? 'var(--mantine-color-cakap-0)' : undefined }}>
-                              {lc.handle}
-                              <Button
-                                variant="subtle"
-                                color={errors.titles[l.key] ? 'red.9' : undefined}
-                                justify="flex-start"
-                                style={{ flex: 1, minWidth: 0 }}
-                                aria-current={active ? 'true' : undefined}
-                                onClick={() => onSelect(l.key)}
-                              >
-                                <Text span truncate size="sm" fw={active ? 700 : 500}>
-                                  {li + 1}. {l.title || t('outline.untitled')}
-                                </Text>
-                              </Button>
-                              {lc.arrows}
-                              {!readOnly && (
-                                <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('outline.deleteLesson', { title: l.title })} onClick={() => setPending({ kind: 'lesson', mi, li })}>
-                                  <IconTrash size={16} aria-hidden />
-                                </ActionIcon>
-                              )}
-                            </Group>
-                          );
-                        }}
-                      </SortableList>
+                      {lessons}
                       {!readOnly && (
                         <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => addLesson(mi)} w="fit-content">
                           {t('outline.addLesson')}
@@ -193,7 +229,7 @@ export function OutlineEditor({ content, onChange, errors, readOnly, contentType
                   </Stack>
                 </Paper>
               )}
-            </SortableList>
+            />
             {!readOnly && (
               <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={addModule} w="fit-content">
                 {t('outline.addModule')}

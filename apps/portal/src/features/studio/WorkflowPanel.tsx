@@ -3,7 +3,8 @@ import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, Timeline, Ti
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowBackUp, IconHistory, IconRestore, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CourseWithContent } from '@cakap/contracts';
+import type { CourseWithContent, FieldError } from '@cakap/contracts';
+import { isApiError } from '../../api';
 import { useCourseAction, useCourseEvents, useCourseVersions } from '../../api/courses';
 import { hasRole, useSession } from '../../api/session';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -13,7 +14,18 @@ import { useLang } from '../../i18n/useLang';
 import { CourseStatusLine } from './CourseStatusBadge';
 
 /** Submit for review / withdraw, then who published what and when. */
-export function WorkflowPanel({ course, canSubmit, beforeSubmit }: { course: CourseWithContent; canSubmit: boolean; beforeSubmit: () => Promise<boolean> }) {
+export function WorkflowPanel({
+  course,
+  canSubmit,
+  beforeSubmit,
+  onUnfinished,
+}: {
+  course: CourseWithContent;
+  canSubmit: boolean;
+  beforeSubmit: () => Promise<boolean>;
+  /** A submission refused because blocks are unfinished: the editor marks them. */
+  onUnfinished: (errors: FieldError[]) => void;
+}) {
   const { t } = useTranslation();
   const action = useCourseAction(course.id);
   const session = useSession();
@@ -31,7 +43,12 @@ export function WorkflowPanel({ course, canSubmit, beforeSubmit }: { course: Cou
   };
   const submit = async () => {
     if (!(await beforeSubmit())) return;
-    await action.mutateAsync({ action: 'submit-review' });
+    try {
+      await action.mutateAsync({ action: 'submit-review' });
+    } catch (e) {
+      if (isApiError(e) && e.errors.length) onUnfinished(e.errors);
+      throw e;
+    }
     notifications.show({ color: 'green', message: t('workflow.submitted') });
   };
   const withdraw = async () => {

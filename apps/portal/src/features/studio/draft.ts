@@ -124,3 +124,23 @@ export function move<T>(list: T[], from: number, to: number): T[] {
   next.splice(to, 0, item);
   return next;
 }
+
+/**
+ * Moves a lesson (by key) into another module (or within its own), at `index` of the target's
+ * lessons after removal (the end when absent or out of range). Returns a new tree; the same
+ * tree when the lesson or the module is unknown or nothing would change. Keys stay as they are.
+ */
+export function moveLesson(tree: CourseContent, lessonKey: string, toModuleKey: string, index?: number): CourseContent {
+  const fromMi = tree.modules.findIndex((m) => m.lessons.some((l) => l.key === lessonKey));
+  const toMi = tree.modules.findIndex((m) => m.key === toModuleKey);
+  if (fromMi < 0 || toMi < 0) return tree;
+  const fromLi = tree.modules[fromMi].lessons.findIndex((l) => l.key === lessonKey);
+  const lesson = tree.modules[fromMi].lessons[fromLi];
+  const modules = tree.modules.map((m) => ({ ...m, lessons: m.lessons.slice() }));
+  modules[fromMi].lessons.splice(fromLi, 1);
+  const target = modules[toMi].lessons;
+  const at = index === undefined || index < 0 || index > target.length ? target.length : index;
+  if (fromMi === toMi && at === fromLi) return tree;
+  target.splice(at, 0, lesson);
+  return { ...tree, modules };
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { ErrorCode, type CourseContent, type CourseWithContent } from '@cakap/contracts';
+import { ErrorCode, type CourseContent, type CourseWithContent, type FieldError } from '@cakap/contracts';
 import { isApiError } from '../../api';
 import { api } from '../../api';
 import { courseKeys, putContent } from '../../api/courses';
@@ -176,5 +176,8 @@ export function useContentDraft(course: CourseWithContent, editable: boolean) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [unsaved]);
 
-  return { content, update, state, error, errors, fileUrls, addFileUrl, save, keepMine, takeTheirs, restored, unsaved, revision };
+  /** Marks the blocks a refused submission named (the server checks finished content only then). */
+  const showErrors = useCallback((fieldErrors: FieldError[]) => setErrors(mapContentErrors(fieldErrors, latest.current)), []);
+
+  return { content, update, state, error, errors, showErrors, fileUrls, addFileUrl, save, keepMine, takeTheirs, restored, unsaved, revision };
 }
