@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Image, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconBooks, IconClockHour4 } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItem } from '@cakap/contracts';
 import { useCatalog, useCatalogCategories } from '../../api/courses';
 import { EmptyBlock } from '../../components/EmptyBlock';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { SearchField } from '../../components/SearchField';
 import { useIsPhone } from '../../components/useIsPhone';
+import { useListParams } from '../../hooks/useListParams';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
 import { isJpRange, JP_RANGES, useFormatDuration } from './format';
@@ -21,16 +22,14 @@ const PAGE_SIZE = 12;
 /** Katalog: published courses with search, filters (category, language, JP) and paging. */
 export function CatalogPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, q, page, update, setFilter, clear } = useListParams();
   const isPhone = useIsPhone();
 
-  const q = params.get('q') ?? '';
   const category = params.get('category') ?? '';
   const languageParam = params.get('language');
   const language = languageParam === 'id' || languageParam === 'en' ? languageParam : undefined;
   const jpParam = params.get('jp');
   const jp = isJpRange(jpParam) ? jpParam : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
   const list = useCatalog({
     q: q || undefined,
@@ -45,16 +44,6 @@ export function CatalogPage() {
   const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0);
   const showFilters = !isPhone || filtersOpen;
   const categories = useCatalogCategories(showFilters);
-
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
 
   const filtered = !!(q || activeFilters);
   const items = list.data?.items ?? [];
@@ -71,7 +60,7 @@ export function CatalogPage() {
               label={t('catalog.searchLabel')}
               placeholder={t('catalog.searchPlaceholder')}
               value={q}
-              onChange={(v) => update({ q: v || undefined, page: undefined })}
+              onChange={(v) => setFilter('q', v)}
             />
             {isPhone && (
               <Button
@@ -93,7 +82,7 @@ export function CatalogPage() {
                 data={[{ value: '', label: t('catalog.allCategories') }, ...categoryOptions.map((c) => ({ value: c, label: c }))]}
                 value={category}
                 allowDeselect={false}
-                onChange={(v) => update({ category: v || undefined, page: undefined })}
+                onChange={(v) => setFilter('category', v)}
               />
               <Select
                 label={t('catalog.language')}
@@ -104,7 +93,7 @@ export function CatalogPage() {
                 ]}
                 value={language ?? ''}
                 allowDeselect={false}
-                onChange={(v) => update({ language: v || undefined, page: undefined })}
+                onChange={(v) => setFilter('language', v)}
               />
               <Select
                 label={t('catalog.jp')}
@@ -114,28 +103,30 @@ export function CatalogPage() {
                 ]}
                 value={jp ?? ''}
                 allowDeselect={false}
-                onChange={(v) => update({ jp: v || undefined, page: undefined })}
+                onChange={(v) => setFilter('jp', v)}
               />
             </SimpleGrid>
           )}
         </Stack>
 
-        {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        {list.isPending ? (
-          <CatalogSkeleton />
-        ) : items.length === 0 && !list.error ? (
-          <EmptyBlock
-            icon={<IconBooks size={26} />}
-            message={filtered ? t('catalog.emptyFiltered') : t('catalog.empty')}
-            action={
-              filtered ? (
-                <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
-                  {t('catalog.clearFilters')}
-                </Button>
-              ) : undefined
-            }
-          />
-        ) : (
+        <ListState
+          query={list}
+          isEmpty={items.length === 0}
+          skeleton={<CatalogSkeleton />}
+          empty={
+            <EmptyBlock
+              icon={<IconBooks size={26} />}
+              message={filtered ? t('catalog.emptyFiltered') : t('catalog.empty')}
+              action={
+                filtered ? (
+                  <Button variant="default" onClick={clear}>
+                    {t('catalog.clearFilters')}
+                  </Button>
+                ) : undefined
+              }
+            />
+          }
+        >
           <SimpleGrid
             cols={{ base: 1, sm: 2, lg: 3 }}
             spacing="md"
@@ -150,7 +141,7 @@ export function CatalogPage() {
               </li>
             ))}
           </SimpleGrid>
-        )}
+        </ListState>
         {list.data && list.data.total > 0 && (
           <Pager
             page={page}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBook2, IconBooks, IconCertificate, IconClockHour4 } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -18,6 +19,25 @@ function ComingWith({ capability }: { capability: string }) {
     </Badge>
   );
 }
+
+/** One of the home page's cards: a titled section with an icon; the title names the section. */
+function HomeCard({ id, icon, title, children }: { id: string; icon: ReactNode; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          {icon}
+          <Title order={2} fz="h4" id={id}>
+            {title}
+          </Title>
+        </Group>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+const ICON_COLOR = 'var(--mantine-color-cakap-7)';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -40,55 +60,31 @@ export function HomePage() {
         }
       />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-        <Card withBorder padding="lg" component="section" aria-labelledby="home-jp">
-          <Stack gap="sm">
-            <Group gap="xs" wrap="nowrap" align="flex-start">
-              <IconClockHour4 size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
-              <Title order={2} fz="h4" id="home-jp">
-                {t('home.jpTitle', { year: String(year) })}
-              </Title>
-            </Group>
-            <Text fz={28} fw={700} lh={1.1}>
-              {t('home.jpMeter', { jp: formatNumber(jp, lang), target: formatNumber(JP_TARGET, lang) })}
-            </Text>
-            <Progress
-              value={(jp / JP_TARGET) * 100}
-              size="lg"
-              aria-label={t('home.jpMeterLabel', { year: String(year), jp: formatNumber(jp, lang), target: formatNumber(JP_TARGET, lang) })}
-            />
-            <Text size="sm" c="dimmed">
-              {t('home.jpNote')}
-            </Text>
-            <ComingWith capability={t('home.capabilityJp')} />
-          </Stack>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="home-courses">
-          <Stack gap="sm">
-            <Group gap="xs" wrap="nowrap" align="flex-start">
-              <IconBook2 size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
-              <Title order={2} fz="h4" id="home-courses">
-                {t('home.coursesTitle')}
-              </Title>
-            </Group>
-            <Text size="sm">{t('home.coursesEmpty')}</Text>
-            <Button component={Link} to="/katalog" variant="light" leftSection={<IconBooks size={16} aria-hidden />} w="fit-content">
-              {t('home.browseCatalog')}
-            </Button>
-            <ComingWith capability={t('home.capabilityCourses')} />
-          </Stack>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="home-certificates">
-          <Stack gap="sm">
-            <Group gap="xs" wrap="nowrap" align="flex-start">
-              <IconCertificate size={22} aria-hidden color="var(--mantine-color-cakap-7)" />
-              <Title order={2} fz="h4" id="home-certificates">
-                {t('home.certificatesTitle')}
-              </Title>
-            </Group>
-            <Text size="sm">{t('home.certificatesEmpty')}</Text>
-            <ComingWith capability={t('home.capabilityCertificates')} />
-          </Stack>
-        </Card>
+        <HomeCard id="home-jp" icon={<IconClockHour4 size={22} aria-hidden color={ICON_COLOR} />} title={t('home.jpTitle', { year: String(year) })}>
+          <Text fz={28} fw={700} lh={1.1}>
+            {t('home.jpMeter', { jp: formatNumber(jp, lang), target: formatNumber(JP_TARGET, lang) })}
+          </Text>
+          <Progress
+            value={(jp / JP_TARGET) * 100}
+            size="lg"
+            aria-label={t('home.jpMeterLabel', { year: String(year), jp: formatNumber(jp, lang), target: formatNumber(JP_TARGET, lang) })}
+          />
+          <Text size="sm" c="dimmed">
+            {t('home.jpNote')}
+          </Text>
+          <ComingWith capability={t('home.capabilityJp')} />
+        </HomeCard>
+        <HomeCard id="home-courses" icon={<IconBook2 size={22} aria-hidden color={ICON_COLOR} />} title={t('home.coursesTitle')}>
+          <Text size="sm">{t('home.coursesEmpty')}</Text>
+          <Button component={Link} to="/katalog" variant="light" leftSection={<IconBooks size={16} aria-hidden />} w="fit-content">
+            {t('home.browseCatalog')}
+          </Button>
+          <ComingWith capability={t('home.capabilityCourses')} />
+        </HomeCard>
+        <HomeCard id="home-certificates" icon={<IconCertificate size={22} aria-hidden color={ICON_COLOR} />} title={t('home.certificatesTitle')}>
+          <Text size="sm">{t('home.certificatesEmpty')}</Text>
+          <ComingWith capability={t('home.capabilityCertificates')} />
+        </HomeCard>
       </SimpleGrid>
     </>
   );

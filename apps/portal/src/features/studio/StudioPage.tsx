@@ -1,15 +1,16 @@
-import { Button, Card, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { COURSE_STATUSES, courseStatusSchema } from '@cakap/contracts';
 import { useCourses } from '../../api/courses';
 import { EmptyBlock } from '../../components/EmptyBlock';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListState } from '../../components/ListState';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { SearchField } from '../../components/SearchField';
+import { useListParams } from '../../hooks/useListParams';
 import { formatDateTime } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
 import { CourseStatusLine } from './CourseStatusBadge';
@@ -21,22 +22,11 @@ const PAGE_SIZE = 20;
 export function StudioPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const { params, q, page, update, setFilter, clear } = useListParams();
   const parsed = courseStatusSchema.safeParse(params.get('status'));
   const status = parsed.success ? parsed.data : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useCourses({ mine: true, q: q || undefined, status, page, pageSize: PAGE_SIZE });
   const [creating, { open, close }] = useDisclosure(false);
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
   const filtered = !!(q || status);
   const items = list.data?.items ?? [];
   const createButton = (
@@ -53,36 +43,36 @@ export function StudioPage() {
           {t('studio.myCourses')}
         </Title>
         <Group align="flex-end" gap="sm" role="search" aria-label={t('studio.filters')}>
-          <SearchField label={t('studio.searchLabel')} value={q} onChange={(v) => update({ q: v || undefined, page: undefined })} />
+          <SearchField label={t('studio.searchLabel')} value={q} onChange={(v) => setFilter('q', v)} />
           <Select
             label={t('studio.statusFilter')}
             data={[{ value: '', label: t('studio.allStatuses') }, ...COURSE_STATUSES.map((s) => ({ value: s, label: t(`courseStatus.${s}`) }))]}
             value={status ?? ''}
             allowDeselect={false}
-            onChange={(v) => update({ status: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('status', v)}
             w={{ base: '100%', xs: 200 }}
           />
         </Group>
-        {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        {list.isPending ? (
-          <Stack gap="xs" aria-busy="true">
-            <Skeleton height={72} />
-            <Skeleton height={72} />
-          </Stack>
-        ) : items.length === 0 && !list.error ? (
-          <EmptyBlock
-            message={filtered ? t('studio.emptyFiltered') : t('studio.empty')}
-            action={
-              filtered ? (
-                <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
-                  {t('users.clearFilters')}
-                </Button>
-              ) : (
-                createButton
-              )
-            }
-          />
-        ) : (
+        <ListState
+          query={list}
+          isEmpty={items.length === 0}
+          skeletonRows={2}
+          skeletonHeight={72}
+          empty={
+            <EmptyBlock
+              message={filtered ? t('studio.emptyFiltered') : t('studio.empty')}
+              action={
+                filtered ? (
+                  <Button variant="default" onClick={clear}>
+                    {t('users.clearFilters')}
+                  </Button>
+                ) : (
+                  createButton
+                )
+              }
+            />
+          }
+        >
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('studio.myCourses')}>
             {items.map((c) => (
               <li key={c.id}>
@@ -102,7 +92,7 @@ export function StudioPage() {
               </li>
             ))}
           </Stack>
-        )}
+        </ListState>
         {list.data && list.data.total > 0 && (
           <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: p > 1 ? String(p) : undefined })} />
         )}

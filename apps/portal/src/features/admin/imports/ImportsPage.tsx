@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Anchor, Button, FileInput, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { downloadTemplate, useImports, useStartImport } from '../../../api/imports';
 import { EmptyBlock } from '../../../components/EmptyBlock';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListState } from '../../../components/ListState';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager } from '../../../components/Pager';
+import { useListParams } from '../../../hooks/useListParams';
 import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
 import { ImportStatusBadge } from './ImportStatusBadge';
@@ -16,8 +18,7 @@ export function ImportsPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, setParams } = useListParams();
   const history = useImports(page);
   const start = useStartImport();
   const [file, setFile] = useState<File | null>(null);
@@ -102,79 +103,75 @@ export function ImportsPage() {
           <Title order={2} fz="h4" id="history-title" mb="sm">
             {t('imports.recent')}
           </Title>
-          {history.error ? <ErrorAlert error={history.error} onRetry={() => void history.refetch()} /> : null}
-          {history.isPending ? (
-            <Stack gap="xs" aria-busy="true">
-              <Skeleton height={40} />
-              <Skeleton height={40} />
-            </Stack>
-          ) : items.length === 0 && !history.error ? (
-            <EmptyBlock message={t('imports.recentEmpty')} />
-          ) : (
-            <>
-              <Table.ScrollContainer minWidth={680}>
-                <Table striped verticalSpacing="sm">
-                  <Table.Caption className="visually-hidden">{t('imports.recentCaption')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('imports.startedAt')}</Table.Th>
-                      <Table.Th scope="col">{t('imports.fileName')}</Table.Th>
-                      <Table.Th scope="col">{t('common.status')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('imports.progress')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('imports.created')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('imports.updated')}
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {t('imports.failed')}
-                      </Table.Th>
+          <ListState
+            query={history}
+            isEmpty={items.length === 0}
+            skeletonRows={2}
+            skeletonHeight={40}
+            empty={<EmptyBlock message={t('imports.recentEmpty')} />}
+          >
+            <Table.ScrollContainer minWidth={680}>
+              <Table striped verticalSpacing="sm">
+                <Table.Caption className="visually-hidden">{t('imports.recentCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('imports.startedAt')}</Table.Th>
+                    <Table.Th scope="col">{t('imports.fileName')}</Table.Th>
+                    <Table.Th scope="col">{t('common.status')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('imports.progress')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('imports.created')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('imports.updated')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('imports.failed')}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((i) => (
+                    <Table.Tr key={i.id}>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/admin/imports/${i.id}`}
+                          aria-label={t('imports.viewImport', { name: `${i.fileName ?? ''} ${formatDateTime(i.createdAt, lang)}`.trim() })}
+                        >
+                          {formatDateTime(i.createdAt, lang)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                          {i.fileName ?? '—'}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <ImportStatusBadge status={i.status} />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {formatNumber(i.processed, lang)} / {formatNumber(i.total, lang)}
+                      </Table.Td>
+                      <Table.Td ta="right">{formatNumber(i.created, lang)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(i.updated, lang)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(i.failed, lang)}</Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((i) => (
-                      <Table.Tr key={i.id}>
-                        <Table.Td>
-                          <Anchor
-                            component={Link}
-                            to={`/admin/imports/${i.id}`}
-                            aria-label={t('imports.viewImport', { name: `${i.fileName ?? ''} ${formatDateTime(i.createdAt, lang)}`.trim() })}
-                          >
-                            {formatDateTime(i.createdAt, lang)}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                            {i.fileName ?? '—'}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <ImportStatusBadge status={i.status} />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          {formatNumber(i.processed, lang)} / {formatNumber(i.total, lang)}
-                        </Table.Td>
-                        <Table.Td ta="right">{formatNumber(i.created, lang)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(i.updated, lang)}</Table.Td>
-                        <Table.Td ta="right">{formatNumber(i.failed, lang)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              {history.data && (
-                <Pager
-                  page={history.data.page}
-                  pageSize={history.data.pageSize}
-                  total={history.data.total}
-                  onChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
-                />
-              )}
-            </>
-          )}
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {history.data && (
+              <Pager
+                page={history.data.page}
+                pageSize={history.data.pageSize}
+                total={history.data.total}
+                onChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+              />
+            )}
+          </ListState>
         </section>
       </Stack>
     </>

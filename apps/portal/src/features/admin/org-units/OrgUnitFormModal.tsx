@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { createOrgUnitSchema, type OrgUnit, type OrgUnitRef } from '@cakap/contracts';
 import { useCreateOrgUnit, useUpdateOrgUnit } from '../../../api/org-units';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { OrgUnitSelect } from '../../../components/OrgUnitSelect';
 import { applyServerErrors, useZodForm } from '../../../components/zodForm';
 
@@ -50,46 +50,32 @@ export function OrgUnitFormModal({ unit, defaultParent, onClose }: Props) {
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={unit ? t('orgUnits.editTitle') : t('orgUnits.createTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      fullScreen={false}
-      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      saving={create.isPending || update.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error ? <ErrorAlert error={error} /> : null}
-          <TextInput
-            label={t('orgUnits.code')}
-            description={t('orgUnits.codeHint')}
-            required
-            data-autofocus
-            autoCapitalize="characters"
-            {...form.getInputProps('code')}
-          />
-          <TextInput label={t('orgUnits.name')} required {...form.getInputProps('name')} />
-          <OrgUnitSelect
-            label={t('orgUnits.parent')}
-            description={t('orgUnits.parentHint')}
-            placeholder={t('orgUnits.parentPlaceholder')}
-            selected={parentRef}
-            excludeId={unit?.id}
-            value={form.values.parentId}
-            error={form.errors.parentId}
-            onChange={(id) => form.setFieldValue('parentId', id)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('orgUnits.code')}
+        description={t('orgUnits.codeHint')}
+        required
+        data-autofocus
+        autoCapitalize="characters"
+        {...form.getInputProps('code')}
+      />
+      <TextInput label={t('orgUnits.name')} required {...form.getInputProps('name')} />
+      <OrgUnitSelect
+        label={t('orgUnits.parent')}
+        description={t('orgUnits.parentHint')}
+        placeholder={t('orgUnits.parentPlaceholder')}
+        selected={parentRef}
+        excludeId={unit?.id}
+        value={form.values.parentId}
+        error={form.errors.parentId}
+        onChange={(id) => form.setFieldValue('parentId', id)}
+      />
+    </FormModal>
   );
 }

@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Breadcrumbs, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconChevronRight, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Anchor, Breadcrumbs, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@cakap/contracts';
 import { useDeleteOrgUnit, useOrgUnit, useOrgUnits } from '../../../api/org-units';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { EmptyBlock } from '../../../components/EmptyBlock';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListState } from '../../../components/ListState';
+import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager } from '../../../components/Pager';
+import { EditDeleteActions } from '../../../components/RowActions';
 import { SearchField } from '../../../components/SearchField';
+import { useDeleteDialog } from '../../../hooks/useDeleteDialog';
+import { useListParams } from '../../../hooks/useListParams';
 import { formatNumber } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
-import { useIsPhone } from '../../../components/useIsPhone';
 import { OrgUnitFormModal } from './OrgUnitFormModal';
 
 const PAGE_SIZE = 20;
@@ -22,42 +24,15 @@ const PAGE_SIZE = 20;
 export function OrgUnitsPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
+  const { params, q, page, update, setFilter } = useListParams();
   const parentId = params.get('parent') || undefined;
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
 
   // Searching looks through the whole tree; otherwise one level at a time.
   const list = useOrgUnits(q ? { q, page, pageSize: PAGE_SIZE } : { parentId: parentId ?? 'root', page, pageSize: PAGE_SIZE });
   const parent = useOrgUnit(parentId);
   const [editing, setEditing] = useState<OrgUnit | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<OrgUnit | null>(null);
-  const remove = useDeleteOrgUnit();
-  const isPhone = useIsPhone();
-
-  // Functional update: a late debounced search must not undo a navigation made meanwhile.
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
+  const remove = useDeleteDialog<OrgUnit>(useDeleteOrgUnit(), (u) => t('orgUnits.deleted', { name: u.name }));
   const linkTo = (id?: string) => (id ? `?parent=${id}` : '?');
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync(deleting.id);
-      notifications.show({ color: 'green', message: t('orgUnits.deleted', { name: deleting.name }) });
-      setDeleting(null);
-      remove.reset();
-    } catch {
-      // shown in the dialog
-    }
-  };
 
   const crumbs = !q && parentId && parent.data && (
     <nav aria-label={t('orgUnits.breadcrumbs')}>
@@ -98,106 +73,87 @@ export function OrgUnitsPage() {
             label={t('orgUnits.searchLabel')}
             placeholder={t('orgUnits.searchPlaceholder')}
             value={q}
-            onChange={(v) => update({ q: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('q', v)}
           />
         </Group>
 
-        {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-
-        {list.isPending ? (
-          <Stack gap="xs" aria-busy="true">
-            <Skeleton height={36} />
-            <Skeleton height={36} />
-            <Skeleton height={36} />
-          </Stack>
-        ) : items.length === 0 && !list.error ? (
-          <EmptyBlock
-            message={q ? t('common.noResults', { q }) : parentId ? t('orgUnits.emptyChildren') : t('orgUnits.emptyRoot')}
-            action={
-              !q && (
-                <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-                  {parentId ? t('orgUnits.addChild') : t('orgUnits.add')}
-                </Button>
-              )
+        <ListState
+          query={list}
+          isEmpty={items.length === 0}
+          empty={
+            <EmptyBlock
+              message={q ? t('common.noResults', { q }) : parentId ? t('orgUnits.emptyChildren') : t('orgUnits.emptyRoot')}
+              action={
+                !q && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+                    {parentId ? t('orgUnits.addChild') : t('orgUnits.add')}
+                  </Button>
+                )
+              }
+            />
+          }
+        >
+          <ListTable
+            caption={t('orgUnits.tableCaption')}
+            minWidth={560}
+            busy={list.isFetching}
+            withActions
+            head={
+              <>
+                <Table.Th scope="col">{t('orgUnits.code')}</Table.Th>
+                <Table.Th scope="col">{t('orgUnits.name')}</Table.Th>
+                <Table.Th scope="col" ta="right" visibleFrom="sm">
+                  {t('orgUnits.children')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right" visibleFrom="sm">
+                  {t('orgUnits.users')}
+                </Table.Th>
+              </>
             }
-          />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={isPhone ? 0 : 560}>
-              <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
-                <Table.Caption className="visually-hidden">{t('orgUnits.tableCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('orgUnits.code')}</Table.Th>
-                    <Table.Th scope="col">{t('orgUnits.name')}</Table.Th>
-                    <Table.Th scope="col" ta="right" visibleFrom="sm">
-                      {t('orgUnits.children')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right" visibleFrom="sm">
-                      {t('orgUnits.users')}
-                    </Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>
-                        <Text ff="monospace" size="sm">
-                          {u.code}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={linkTo(u.id)} fw={500} aria-label={t('orgUnits.openChildren', { name: u.name })}>
-                          {u.name}
-                        </Anchor>
-                        {q && u.ancestors.length > 0 && (
-                          <Text size="xs" c="dimmed">
-                            {t('orgUnits.path', { path: u.ancestors.map((a) => a.name).join(' › ') })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" visibleFrom="sm">
-                        {formatNumber(u.childCount, lang)}
-                      </Table.Td>
-                      <Table.Td ta="right" visibleFrom="sm">
-                        {formatNumber(u.userCount, lang)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <ActionIcon variant="subtle" aria-label={t('orgUnits.editAction', { name: u.name })} onClick={() => setEditing(u)}>
-                            <IconPencil size={18} aria-hidden />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red.9"
-                            aria-label={t('orgUnits.deleteAction', { name: u.name })}
-                            onClick={() => {
-                              remove.reset();
-                              setDeleting(u);
-                            }}
-                          >
-                            <IconTrash size={18} aria-hidden />
-                          </ActionIcon>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {list.data && (
-              <Pager
-                page={list.data.page}
-                pageSize={list.data.pageSize}
-                total={list.data.total}
-                onChange={(p) => update({ page: String(p) })}
-              />
-            )}
-          </>
-        )}
+          >
+            {items.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>
+                  <Text ff="monospace" size="sm">
+                    {u.code}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={linkTo(u.id)} fw={500} aria-label={t('orgUnits.openChildren', { name: u.name })}>
+                    {u.name}
+                  </Anchor>
+                  {q && u.ancestors.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {t('orgUnits.path', { path: u.ancestors.map((a) => a.name).join(' › ') })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" visibleFrom="sm">
+                  {formatNumber(u.childCount, lang)}
+                </Table.Td>
+                <Table.Td ta="right" visibleFrom="sm">
+                  {formatNumber(u.userCount, lang)}
+                </Table.Td>
+                <Table.Td>
+                  <EditDeleteActions
+                    editLabel={t('orgUnits.editAction', { name: u.name })}
+                    deleteLabel={t('orgUnits.deleteAction', { name: u.name })}
+                    onEdit={() => setEditing(u)}
+                    onDelete={() => remove.ask(u)}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+          {list.data && (
+            <Pager
+              page={list.data.page}
+              pageSize={list.data.pageSize}
+              total={list.data.total}
+              onChange={(p) => update({ page: String(p) })}
+            />
+          )}
+        </ListState>
       </Stack>
 
       {editing && (
@@ -207,16 +163,8 @@ export function OrgUnitsPage() {
           onClose={() => setEditing(null)}
         />
       )}
-      <ConfirmModal
-        opened={!!deleting}
-        title={t('orgUnits.deleteTitle')}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => setDeleting(null)}
-      >
-        {t('orgUnits.deleteText', { name: deleting?.name ?? '' })}
+      <ConfirmModal {...remove.modalProps} title={t('orgUnits.deleteTitle')} confirmLabel={t('common.delete')}>
+        {t('orgUnits.deleteText', { name: remove.deleting?.name ?? '' })}
       </ConfirmModal>
     </>
   );

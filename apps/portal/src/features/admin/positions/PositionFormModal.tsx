@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { createPositionSchema, POSITION_KINDS, type Position, type PositionKind } from '@cakap/contracts';
 import { useCreatePosition, useUpdatePosition } from '../../../api/positions';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormModal } from '../../../components/FormModal';
 import { OrgUnitSelect } from '../../../components/OrgUnitSelect';
 import { applyServerErrors, useZodForm } from '../../../components/zodForm';
 
@@ -44,43 +44,30 @@ export function PositionFormModal({ position, onClose }: Props) {
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={position ? t('positions.editTitle') : t('positions.createTitle')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      error={error}
+      saving={create.isPending || update.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error ? <ErrorAlert error={error} /> : null}
-          <TextInput label={t('positions.name')} required data-autofocus {...form.getInputProps('name')} />
-          <Select
-            label={t('positions.kind')}
-            required
-            data={POSITION_KINDS.map((k) => ({ value: k, label: t(`positionKind.${k}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('kind')}
-          />
-          <OrgUnitSelect
-            label={t('positions.orgUnit')}
-            description={t('positions.orgUnitHint')}
-            placeholder={t('positions.orgUnitAny')}
-            selected={position?.orgUnit ?? null}
-            value={form.values.orgUnitId}
-            error={form.errors.orgUnitId}
-            onChange={(id) => form.setFieldValue('orgUnitId', id)}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('positions.name')} required data-autofocus {...form.getInputProps('name')} />
+      <Select
+        label={t('positions.kind')}
+        required
+        data={POSITION_KINDS.map((k) => ({ value: k, label: t(`positionKind.${k}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps('kind')}
+      />
+      <OrgUnitSelect
+        label={t('positions.orgUnit')}
+        description={t('positions.orgUnitHint')}
+        placeholder={t('positions.orgUnitAny')}
+        selected={position?.orgUnit ?? null}
+        value={form.values.orgUnitId}
+        error={form.errors.orgUnitId}
+        onChange={(id) => form.setFieldValue('orgUnitId', id)}
+      />
+    </FormModal>
   );
 }

@@ -1,20 +1,21 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router';
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { POSITION_KINDS, positionKindSchema, type Position } from '@cakap/contracts';
 import { useDeletePosition, usePositions } from '../../../api/positions';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { EmptyBlock } from '../../../components/EmptyBlock';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListState } from '../../../components/ListState';
+import { ListTable } from '../../../components/ListTable';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager } from '../../../components/Pager';
+import { EditDeleteActions } from '../../../components/RowActions';
 import { SearchField } from '../../../components/SearchField';
+import { useDeleteDialog } from '../../../hooks/useDeleteDialog';
+import { useListParams } from '../../../hooks/useListParams';
 import { formatNumber } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
-import { useIsPhone } from '../../../components/useIsPhone';
 import { PositionFormModal } from './PositionFormModal';
 
 const PAGE_SIZE = 20;
@@ -22,39 +23,12 @@ const PAGE_SIZE = 20;
 export function PositionsPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const { params, q, page, update, setFilter } = useListParams();
   const kindParam = positionKindSchema.safeParse(params.get('kind'));
   const kind = kindParam.success ? kindParam.data : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = usePositions({ q: q || undefined, kind, page, pageSize: PAGE_SIZE });
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Position | null>(null);
-  const remove = useDeletePosition();
-  const isPhone = useIsPhone();
-
-  // Functional update: a late debounced search must not undo a navigation made meanwhile.
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync(deleting.id);
-      notifications.show({ color: 'green', message: t('positions.deleted', { name: deleting.name }) });
-      setDeleting(null);
-      remove.reset();
-    } catch {
-      // shown in the dialog
-    }
-  };
+  const remove = useDeleteDialog<Position>(useDeletePosition(), (p) => t('positions.deleted', { name: p.name }));
 
   const items = list.data?.items ?? [];
   const filtered = !!q || !!kind;
@@ -76,7 +50,7 @@ export function PositionsPage() {
             label={t('positions.searchLabel')}
             placeholder={t('positions.searchPlaceholder')}
             value={q}
-            onChange={(v) => update({ q: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('q', v)}
           />
           <Select
             label={t('positions.kindFilter')}
@@ -86,112 +60,85 @@ export function PositionsPage() {
             ]}
             value={kind ?? ''}
             allowDeselect={false}
-            onChange={(v) => update({ kind: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('kind', v)}
             w={{ base: '100%', xs: 220 }}
           />
         </Group>
 
-        {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-
-        {list.isPending ? (
-          <Stack gap="xs" aria-busy="true">
-            <Skeleton height={36} />
-            <Skeleton height={36} />
-            <Skeleton height={36} />
-          </Stack>
-        ) : items.length === 0 && !list.error ? (
-          <EmptyBlock
-            message={filtered ? t('common.noResults', { q: q || t(`positionKind.${kind!}`) }) : t('positions.empty')}
-            action={
-              !filtered && (
-                <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-                  {t('positions.add')}
-                </Button>
-              )
+        <ListState
+          query={list}
+          isEmpty={items.length === 0}
+          empty={
+            <EmptyBlock
+              message={filtered ? t('common.noResults', { q: q || t(`positionKind.${kind!}`) }) : t('positions.empty')}
+              action={
+                !filtered && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+                    {t('positions.add')}
+                  </Button>
+                )
+              }
+            />
+          }
+        >
+          <ListTable
+            caption={t('positions.tableCaption')}
+            minWidth={560}
+            busy={list.isFetching}
+            withActions
+            head={
+              <>
+                <Table.Th scope="col">{t('positions.name')}</Table.Th>
+                <Table.Th scope="col">{t('positions.kind')}</Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('positions.orgUnit')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right" visibleFrom="sm">
+                  {t('positions.users')}
+                </Table.Th>
+              </>
             }
-          />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={isPhone ? 0 : 560}>
-              <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
-                <Table.Caption className="visually-hidden">{t('positions.tableCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('positions.name')}</Table.Th>
-                    <Table.Th scope="col">{t('positions.kind')}</Table.Th>
-                    <Table.Th scope="col" visibleFrom="sm">
-                      {t('positions.orgUnit')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right" visibleFrom="sm">
-                      {t('positions.users')}
-                    </Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td fw={500}>{p.name}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="outline" color="cakap" tt="none">
-                          {t(`positionKind.${p.kind}`)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        {p.orgUnit ? (
-                          p.orgUnit.name
-                        ) : (
-                          <Text span size="sm" c="dimmed">
-                            {t('positions.orgUnitAny')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" visibleFrom="sm">
-                        {formatNumber(p.userCount, lang)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <ActionIcon variant="subtle" aria-label={t('positions.editAction', { name: p.name })} onClick={() => setEditing(p)}>
-                            <IconPencil size={18} aria-hidden />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red.9"
-                            aria-label={t('positions.deleteAction', { name: p.name })}
-                            onClick={() => {
-                              remove.reset();
-                              setDeleting(p);
-                            }}
-                          >
-                            <IconTrash size={18} aria-hidden />
-                          </ActionIcon>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {list.data && (
-              <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onChange={(p) => update({ page: String(p) })} />
-            )}
-          </>
-        )}
+          >
+            {items.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td fw={500}>{p.name}</Table.Td>
+                <Table.Td>
+                  <Badge variant="outline" color="cakap" tt="none">
+                    {t(`positionKind.${p.kind}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  {p.orgUnit ? (
+                    p.orgUnit.name
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('positions.orgUnitAny')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" visibleFrom="sm">
+                  {formatNumber(p.userCount, lang)}
+                </Table.Td>
+                <Table.Td>
+                  <EditDeleteActions
+                    editLabel={t('positions.editAction', { name: p.name })}
+                    deleteLabel={t('positions.deleteAction', { name: p.name })}
+                    onEdit={() => setEditing(p)}
+                    onDelete={() => remove.ask(p)}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+          {list.data && (
+            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onChange={(p) => update({ page: String(p) })} />
+          )}
+        </ListState>
       </Stack>
 
       {editing && <PositionFormModal position={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-      <ConfirmModal
-        opened={!!deleting}
-        title={t('positions.deleteTitle')}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => setDeleting(null)}
-      >
-        {t('positions.deleteText', { name: deleting?.name ?? '' })}
+      <ConfirmModal {...remove.modalProps} title={t('positions.deleteTitle')} confirmLabel={t('common.delete')}>
+        {t('positions.deleteText', { name: remove.deleting?.name ?? '' })}
       </ConfirmModal>
     </>
   );

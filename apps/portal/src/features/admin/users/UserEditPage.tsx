@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Anchor,
   Badge,
@@ -43,6 +43,18 @@ import { applyServerErrors, useZodForm } from '../../../components/zodForm';
 import { formatDateTime } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
 import { UserAccountDialogs, type AccountAction } from './UserAccountActions';
+
+/** A titled group of fields (a fieldset with its legend). */
+function FormSection({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="fieldset" m={0}>
+      <Title order={2} fz="h4" mb="sm" component="legend" px={4}>
+        {legend}
+      </Title>
+      <Stack>{children}</Stack>
+    </Paper>
+  );
+}
 
 interface Values extends Record<string, unknown> {
   nip: string;
@@ -168,83 +180,68 @@ function UserForm({ user }: { user?: User }) {
           <form onSubmit={submit} noValidate aria-label={title}>
             <Stack gap="lg" maw={760}>
               {error ? <ErrorAlert error={error} /> : null}
-              <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="fieldset" m={0}>
-                <Title order={2} fz="h4" mb="sm" component="legend" px={4}>
-                  {t('users.identity')}
-                </Title>
-                <Stack>
-                  <TextInput
-                    label={t('users.nip')}
-                    description={t('users.nipHint')}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    required
-                    {...form.getInputProps('nip')}
-                  />
-                  <TextInput label={t('users.name')} required autoComplete="off" {...form.getInputProps('name')} />
-                  <Radio.Group label={t('users.asnType')} {...form.getInputProps('asnType')}>
-                    <Group mt={6}>
-                      <Radio value="pns" label={t('asnType.pns')} />
-                      <Radio value="pppk" label={t('asnType.pppk')} />
-                    </Group>
-                  </Radio.Group>
-                  <TextInput label={t('users.golongan')} description={t('users.golonganHint')} {...form.getInputProps('golongan')} />
-                  <Group grow align="flex-start" gap="md" wrap="wrap">
-                    <TextInput label={t('users.email')} type="email" autoComplete="off" miw={220} {...form.getInputProps('email')} />
-                    <TextInput label={t('users.phone')} type="tel" autoComplete="off" miw={180} {...form.getInputProps('phone')} />
+              <FormSection legend={t('users.identity')}>
+                <TextInput
+                  label={t('users.nip')}
+                  description={t('users.nipHint')}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  required
+                  {...form.getInputProps('nip')}
+                />
+                <TextInput label={t('users.name')} required autoComplete="off" {...form.getInputProps('name')} />
+                <Radio.Group label={t('users.asnType')} {...form.getInputProps('asnType')}>
+                  <Group mt={6}>
+                    <Radio value="pns" label={t('asnType.pns')} />
+                    <Radio value="pppk" label={t('asnType.pppk')} />
                   </Group>
-                </Stack>
-              </Paper>
+                </Radio.Group>
+                <TextInput label={t('users.golongan')} description={t('users.golonganHint')} {...form.getInputProps('golongan')} />
+                <Group grow align="flex-start" gap="md" wrap="wrap">
+                  <TextInput label={t('users.email')} type="email" autoComplete="off" miw={220} {...form.getInputProps('email')} />
+                  <TextInput label={t('users.phone')} type="tel" autoComplete="off" miw={180} {...form.getInputProps('phone')} />
+                </Group>
+              </FormSection>
 
-              <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="fieldset" m={0}>
-                <Title order={2} fz="h4" mb="sm" component="legend" px={4}>
-                  {t('users.placement')}
-                </Title>
-                <Stack>
-                  <OrgUnitSelect
-                    label={t('users.orgUnit')}
-                    required
-                    selected={user?.orgUnit ?? null}
-                    value={form.values.orgUnitId}
-                    error={form.errors.orgUnitId}
-                    onChange={(v) => {
-                      form.setFieldValue('orgUnitId', v);
-                      form.validateField('orgUnitId');
-                    }}
-                  />
-                  <PositionSelect
-                    label={t('users.position')}
-                    placeholder={t('users.positionPlaceholder')}
-                    selected={user?.position ?? null}
-                    value={form.values.positionId}
-                    error={form.errors.positionId}
-                    onChange={(v) => form.setFieldValue('positionId', v)}
-                  />
-                </Stack>
-              </Paper>
+              <FormSection legend={t('users.placement')}>
+                <OrgUnitSelect
+                  label={t('users.orgUnit')}
+                  required
+                  selected={user?.orgUnit ?? null}
+                  value={form.values.orgUnitId}
+                  error={form.errors.orgUnitId}
+                  onChange={(v) => {
+                    form.setFieldValue('orgUnitId', v);
+                    form.validateField('orgUnitId');
+                  }}
+                />
+                <PositionSelect
+                  label={t('users.position')}
+                  placeholder={t('users.positionPlaceholder')}
+                  selected={user?.position ?? null}
+                  value={form.values.positionId}
+                  error={form.errors.positionId}
+                  onChange={(v) => form.setFieldValue('positionId', v)}
+                />
+              </FormSection>
 
-              <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="fieldset" m={0}>
-                <Title order={2} fz="h4" mb="sm" component="legend" px={4}>
-                  {t('users.access')}
-                </Title>
-                <Stack>
-                  <Checkbox.Group label={t('users.roles')} required {...form.getInputProps('roles')}>
-                    <Group mt={6}>
-                      {ROLES.map((r) => (
-                        <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
-                      ))}
-                    </Group>
-                  </Checkbox.Group>
-                  {!editing && (
-                    <PasswordInput
-                      label={`${t('users.password')} (${t('common.optional')})`}
-                      description={t('users.passwordHint')}
-                      autoComplete="new-password"
-                      {...form.getInputProps('password')}
-                    />
-                  )}
-                </Stack>
-              </Paper>
+              <FormSection legend={t('users.access')}>
+                <Checkbox.Group label={t('users.roles')} required {...form.getInputProps('roles')}>
+                  <Group mt={6}>
+                    {ROLES.map((r) => (
+                      <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
+                    ))}
+                  </Group>
+                </Checkbox.Group>
+                {!editing && (
+                  <PasswordInput
+                    label={`${t('users.password')} (${t('common.optional')})`}
+                    description={t('users.passwordHint')}
+                    autoComplete="new-password"
+                    {...form.getInputProps('password')}
+                  />
+                )}
+              </FormSection>
 
               <Group justify="flex-end">
                 <Button variant="default" component={Link} to={listUrl}>

@@ -1,48 +1,35 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, Menu, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDots, IconFileImport, IconKey, IconPencil, IconPlayerPlay, IconPlayerPause, IconPlus } from '@tabler/icons-react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { statusColors } from '../../../app/theme';
 import { formatNip, ROLES, roleSchema } from '@cakap/contracts';
 import { useUsers } from '../../../api/users';
 import { EmptyBlock } from '../../../components/EmptyBlock';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListState } from '../../../components/ListState';
+import { ListTable } from '../../../components/ListTable';
 import { OrgUnitSelect } from '../../../components/OrgUnitSelect';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager } from '../../../components/Pager';
 import { SearchField } from '../../../components/SearchField';
-import { useIsPhone } from '../../../components/useIsPhone';
+import { useListParams } from '../../../hooks/useListParams';
 import { UserAccountDialogs, type AccountAction } from './UserAccountActions';
 
 const PAGE_SIZE = 20;
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, q, page, update, setFilter, clear } = useListParams();
   // The form returns to this list with its search and filters.
   const back = { back: useLocation().search };
-  const q = params.get('q') ?? '';
   const orgUnitId = params.get('unit') || undefined;
   const roleParsed = roleSchema.safeParse(params.get('role'));
   const role = roleParsed.success ? roleParsed.data : undefined;
   const activeParam = params.get('active');
   const active = activeParam === 'true' ? true : activeParam === 'false' ? false : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useUsers({ q: q || undefined, orgUnitId, role, active, page, pageSize: PAGE_SIZE });
   const [action, setAction] = useState<AccountAction>(null);
-  const isPhone = useIsPhone();
-
-  // Functional update: a late debounced search must not undo a navigation made meanwhile.
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      return next;
-    });
   const filtered = !!(q || orgUnitId || role || active !== undefined);
   const items = list.data?.items ?? [];
 
@@ -68,13 +55,13 @@ export function UsersPage() {
             label={t('users.searchLabel')}
             placeholder={t('users.searchPlaceholder')}
             value={q}
-            onChange={(v) => update({ q: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('q', v)}
           />
           <OrgUnitSelect
             label={t('users.unitFilter')}
             placeholder={t('users.allUnits')}
             value={orgUnitId ?? null}
-            onChange={(id) => update({ unit: id ?? undefined, page: undefined })}
+            onChange={(id) => setFilter('unit', id)}
             w={{ base: '100%', sm: 260 }}
           />
           <Select
@@ -82,7 +69,7 @@ export function UsersPage() {
             data={[{ value: '', label: t('users.allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
             value={role ?? ''}
             allowDeselect={false}
-            onChange={(v) => update({ role: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('role', v)}
             w={{ base: '100%', xs: 180 }}
           />
           <Select
@@ -94,140 +81,132 @@ export function UsersPage() {
             ]}
             value={activeParam === 'true' || activeParam === 'false' ? activeParam : ''}
             allowDeselect={false}
-            onChange={(v) => update({ active: v || undefined, page: undefined })}
+            onChange={(v) => setFilter('active', v)}
             w={{ base: '100%', xs: 160 }}
           />
         </Group>
 
-        {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-
-        {list.isPending ? (
-          <Stack gap="xs" aria-busy="true">
-            <Skeleton height={44} />
-            <Skeleton height={44} />
-            <Skeleton height={44} />
-          </Stack>
-        ) : items.length === 0 && !list.error ? (
-          <EmptyBlock
-            message={filtered ? t('users.emptyFiltered') : t('users.empty')}
-            action={
-              filtered ? (
-                <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
-                  {t('users.clearFilters')}
-                </Button>
-              ) : (
-                <Group>
-                  <Button component={Link} to="/admin/users/new" state={back} leftSection={<IconPlus size={16} aria-hidden />}>
-                    {t('users.add')}
+        <ListState
+          query={list}
+          isEmpty={items.length === 0}
+          skeletonHeight={44}
+          empty={
+            <EmptyBlock
+              message={filtered ? t('users.emptyFiltered') : t('users.empty')}
+              action={
+                filtered ? (
+                  <Button variant="default" onClick={clear}>
+                    {t('users.clearFilters')}
                   </Button>
-                  <Button component={Link} to="/admin/imports" variant="default">
-                    {t('users.import')}
-                  </Button>
-                </Group>
-              )
+                ) : (
+                  <Group>
+                    <Button component={Link} to="/admin/users/new" state={back} leftSection={<IconPlus size={16} aria-hidden />}>
+                      {t('users.add')}
+                    </Button>
+                    <Button component={Link} to="/admin/imports" variant="default">
+                      {t('users.import')}
+                    </Button>
+                  </Group>
+                )
+              }
+            />
+          }
+        >
+          <ListTable
+            caption={t('users.tableCaption')}
+            minWidth={760}
+            busy={list.isFetching}
+            withActions
+            head={
+              <>
+                <Table.Th scope="col">{t('users.name')}</Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('users.nip')}
+                </Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('users.orgUnit')}
+                </Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('users.roles')}
+                </Table.Th>
+                <Table.Th scope="col">{t('users.status')}</Table.Th>
+              </>
             }
-          />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={isPhone ? 0 : 760}>
-              <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
-                <Table.Caption className="visually-hidden">{t('users.tableCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('users.name')}</Table.Th>
-                    <Table.Th scope="col" visibleFrom="sm">
-                      {t('users.nip')}
-                    </Table.Th>
-                    <Table.Th scope="col" visibleFrom="sm">
-                      {t('users.orgUnit')}
-                    </Table.Th>
-                    <Table.Th scope="col" visibleFrom="sm">
-                      {t('users.roles')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('users.status')}</Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/admin/users/${u.id}`} state={back} fw={500}>
-                          {u.name}
-                        </Anchor>
-                        {u.email && (
-                          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-                            {u.email}
-                          </Text>
-                        )}
-                        <Text size="xs" hiddenFrom="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {formatNip(u.nip)}
-                        </Text>
-                        <Text size="xs" c="dimmed" hiddenFrom="sm">
-                          {u.orgUnit.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                        {formatNip(u.nip)}
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        <Text size="sm">{u.orgUnit.name}</Text>
-                        {u.position && (
-                          <Text size="xs" c="dimmed">
-                            {u.position.name}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">
-                        <Group gap={4}>
-                          {u.roles.map((r) => (
-                            <Badge key={r} variant="outline" color={r === 'admin' ? 'red.9' : 'cakap'} tt="none" size="sm">
-                              {t(`roles.${r}`)}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Badge variant="outline" color={u.active ? statusColors.success : 'gray.7'} tt="none">
-                          {u.active ? t('common.active') : t('common.inactive')}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" aria-label={t('common.actionsFor', { name: u.name })}>
-                              <IconDots size={18} aria-hidden />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item component={Link} to={`/admin/users/${u.id}`} state={back} leftSection={<IconPencil size={16} aria-hidden />}>
-                              {t('common.edit')}
-                            </Menu.Item>
-                            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction({ kind: 'reset', user: u })}>
-                              {t('users.resetPassword')}
-                            </Menu.Item>
-                            <Menu.Item
-                              color={u.active ? 'red' : undefined}
-                              leftSection={u.active ? <IconPlayerPause size={16} aria-hidden /> : <IconPlayerPlay size={16} aria-hidden />}
-                              onClick={() => setAction({ kind: 'toggle', user: u })}
-                            >
-                              {u.active ? t('users.deactivate') : t('users.activate')}
-                            </Menu.Item>
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {list.data && (
-              <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onChange={(p) => update({ page: String(p) })} />
-            )}
-          </>
-        )}
+          >
+            {items.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/users/${u.id}`} state={back} fw={500}>
+                    {u.name}
+                  </Anchor>
+                  {u.email && (
+                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                      {u.email}
+                    </Text>
+                  )}
+                  <Text size="xs" hiddenFrom="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {formatNip(u.nip)}
+                  </Text>
+                  <Text size="xs" c="dimmed" hiddenFrom="sm">
+                    {u.orgUnit.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                  {formatNip(u.nip)}
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{u.orgUnit.name}</Text>
+                  {u.position && (
+                    <Text size="xs" c="dimmed">
+                      {u.position.name}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Group gap={4}>
+                    {u.roles.map((r) => (
+                      <Badge key={r} variant="outline" color={r === 'admin' ? 'red.9' : 'cakap'} tt="none" size="sm">
+                        {t(`roles.${r}`)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="outline" color={u.active ? statusColors.success : 'gray.7'} tt="none">
+                    {u.active ? t('common.active') : t('common.inactive')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" aria-label={t('common.actionsFor', { name: u.name })}>
+                        <IconDots size={18} aria-hidden />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item component={Link} to={`/admin/users/${u.id}`} state={back} leftSection={<IconPencil size={16} aria-hidden />}>
+                        {t('common.edit')}
+                      </Menu.Item>
+                      <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setAction({ kind: 'reset', user: u })}>
+                        {t('users.resetPassword')}
+                      </Menu.Item>
+                      <Menu.Item
+                        color={u.active ? 'red' : undefined}
+                        leftSection={u.active ? <IconPlayerPause size={16} aria-hidden /> : <IconPlayerPlay size={16} aria-hidden />}
+                        onClick={() => setAction({ kind: 'toggle', user: u })}
+                      >
+                        {u.active ? t('users.deactivate') : t('users.activate')}
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
+          {list.data && (
+            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onChange={(p) => update({ page: String(p) })} />
+          )}
+        </ListState>
       </Stack>
       <UserAccountDialogs action={action} onClose={() => setAction(null)} />
     </>
