@@ -10,7 +10,9 @@ import { ProblemFilter } from './common/problem.filter';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { FilesModule } from './files/files.module';
+import { LearningHoursModule } from './learning-hours/learning-hours.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { buildPluginRegistry, PluginsModule } from './plugins/plugins.module';
@@ -63,6 +65,8 @@ export class AppModule {
         FilesModule,
         CoursesModule,
         CatalogModule,
+        EnrollmentsModule,
+        LearningHoursModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

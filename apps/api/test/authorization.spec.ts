@@ -60,6 +60,16 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'DELETE /api/v1/courses/:id/coauthors/:userId': 'author',
   'GET /api/v1/catalog': 'signed-in',
   'GET /api/v1/catalog/:id': 'signed-in',
+  // Learning: any signed-in user, each only on their own enrolments (someone else's id is a
+  // 404: enrollments.spec.ts tests those).
+  'POST /api/v1/enrollments': 'signed-in',
+  'GET /api/v1/enrollments': 'signed-in',
+  'GET /api/v1/enrollments/:id': 'signed-in',
+  'POST /api/v1/enrollments/:id/progress': 'signed-in',
+  'POST /api/v1/enrollments/:id/lessons/:lessonKey/complete': 'signed-in',
+  'GET /api/v1/me/learning-hours': 'signed-in',
+  'GET /api/v1/users/:id/learning-hours': 'admin',
+  'POST /api/v1/users/:id/learning-hours': 'admin',
 };
 
 interface Layer {
@@ -98,7 +108,7 @@ describe('authorization of every endpoint', () => {
 
   const call = (route: string, who?: Person) => {
     const [method, path] = route.split(' ');
-    const url = path.replace(/:id\b/g, randomUUID()).replace(/:userId\b/g, randomUUID()).replace(/:version\b/g, '1');
+    const url = path.replace(/:id\b/g, randomUUID()).replace(/:userId\b/g, randomUUID()).replace(/:version\b/g, '1').replace(/:lessonKey\b/g, 'l1');
     const req = api.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](url);
     if (who) req.set('Authorization', `Bearer ${who.token}`);
     return req.send({});

@@ -101,6 +101,12 @@ const id: Catalogue = {
   'courses.coauthorNotAuthor': 'Pengguna ini tidak memiliki peran penulis',
   'courses.coauthorIsOwner': 'Pemilik kursus tidak dapat ditambahkan sebagai penulis pendamping',
   'files.missing': 'Pilih berkas untuk diunggah',
+  // learning
+  'learning.unknownBlock': 'Blok ini tidak ada pada versi kursus yang Anda ikuti',
+  'learning.unknownLesson': 'Pelajaran ini tidak ada pada versi kursus yang Anda ikuti',
+  'learning.endBeforeStart': 'Tanggal selesai tidak boleh sebelum tanggal mulai',
+  'learning.rulesNotMet': 'Blok ini belum selesai: {rule}',
+  'learning.evidenceNotFound': 'Berkas bukti tidak ditemukan',
 };
 
 const en: Catalogue = {
@@ -173,6 +179,11 @@ const en: Catalogue = {
   'courses.coauthorNotAuthor': 'This user does not have the author role',
   'courses.coauthorIsOwner': 'The course owner cannot be added as a co-author',
   'files.missing': 'Choose a file to upload',
+  'learning.unknownBlock': 'This block is not part of the course version you are enrolled in',
+  'learning.unknownLesson': 'This lesson is not part of the course version you are enrolled in',
+  'learning.endBeforeStart': 'The end date cannot be before the start date',
+  'learning.rulesNotMet': 'This block is not finished yet: {rule}',
+  'learning.evidenceNotFound': 'The evidence file does not exist',
 };
 
 export const messages: Record<Lang, Catalogue> = { id, en };

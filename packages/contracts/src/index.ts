@@ -7,3 +7,4 @@ export * from './auth';
 export * from './imports';
 export * from './queues';
 export * from './courses';
+export * from './learning';

@@ -1,3 +1,4 @@
 export * from './workflow';
 export * from './content';
 export * from './snapshot';
+export * from './progress';

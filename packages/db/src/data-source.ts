@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AuthSessionEntity,
+  BlockProgressEntity,
+  DomainEventEntity,
+  EnrollmentEntity,
+  LearningHoursEntity,
   CourseAuthorEntity,
   CourseEntity,
   CourseEventEntity,
@@ -27,6 +31,10 @@ export const entities = [
   CourseAuthorEntity,
   CourseVersionEntity,
   CourseEventEntity,
+  EnrollmentEntity,
+  BlockProgressEntity,
+  LearningHoursEntity,
+  DomainEventEntity,
 ];
 
 export interface DbOptions {

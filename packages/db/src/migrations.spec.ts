@@ -72,10 +72,45 @@ describe('foundation migration', () => {
     await expect(pg.query(`UPDATE courses SET status = 'live'`)).rejects.toMatchObject({ code: '23514' });
   });
 
+  it('pins enrolments to a real version and records a course\'s JP at most once (invariant 8)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('198609262015051010', 'Peserta', $1) RETURNING id`, [unitId]);
+    const { rows: c } = await pg.query(`SELECT course_id AS id FROM course_versions LIMIT 1`);
+    await expect(
+      pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, 99)`, [u[0].id, c[0].id]),
+    ).rejects.toMatchObject({ code: '23503', constraint: 'enrollments_version_fk' });
+    const { rows: e } = await pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, 1) RETURNING id`, [u[0].id, c[0].id]);
+    await expect(
+      pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, 1)`, [u[0].id, c[0].id]),
+    ).rejects.toMatchObject({ code: '23505', constraint: 'enrollments_user_course_key' });
+    await expect(pg.query(`UPDATE enrollments SET status = 'completed' WHERE id = $1`, [e[0].id])).rejects.toMatchObject({ code: '23514' });
+    const ledger = () =>
+      pg.query(
+        `INSERT INTO learning_hours (user_id, year, source, enrollment_id, course_id, title, jp, development_form, organiser, start_date, end_date)
+         VALUES ($1, 2026, 'course', $2, $3, 'Kursus', 2, 'NKL03', 'BKPSDMD', '2026-01-05', '2026-01-09')`,
+        [u[0].id, e[0].id, c[0].id],
+      );
+    await ledger();
+    await expect(ledger()).rejects.toMatchObject({ code: '23505', constraint: 'learning_hours_enrollment_key' });
+    await expect(
+      pg.query(
+        `INSERT INTO learning_hours (user_id, year, source, title, jp, development_form, organiser, start_date, end_date)
+         VALUES ($1, 2026, 'classical', 'Bimtek', -1, 'KL06', 'BKN', '2026-01-05', '2026-01-04')`,
+        [u[0].id],
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+    await pg.query(`DELETE FROM learning_hours`);
+    await pg.query(`DELETE FROM enrollments`);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
-    // The course tables go first (dropping a table is not a row change, so the trigger allows it).
+    // The learning tables go first, then the course tables (dropping a table is not a row
+    // change, so the immutability trigger allows it).
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('enrollments') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('learning_hours') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('course_versions') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('course_versions') AS t`)).rows[0].t).toBeNull();
     await pg.query(`DELETE FROM users`);

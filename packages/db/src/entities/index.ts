@@ -5,3 +5,4 @@ export * from './auth-session.entity';
 export * from './user-import.entity';
 export * from './course.entity';
 export * from './file.entity';
+export * from './learning.entity';

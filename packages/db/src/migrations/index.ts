@@ -1,5 +1,6 @@
 import { Foundation1764363600000 } from './1764363600000-Foundation';
 import { Courses1764370800000 } from './1764370800000-Courses';
+import { Learning1764378000000 } from './1764378000000-Learning';
 
 /** Every migration, in order. TypeORM 1.x takes classes, not globs (STACK.md). */
-export const migrations = [Foundation1764363600000, Courses1764370800000];
+export const migrations = [Foundation1764363600000, Courses1764370800000, Learning1764378000000];
