@@ -14,6 +14,7 @@
  * DATABASE_URL (a server to create the bench database on) and REDIS_URL as for the api.
  */
 'use strict';
+const { arg, benchNip: nip, teardown } = require('../lib');
 const { spawn } = require('node:child_process');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { createRequire } = require('node:module');
@@ -27,10 +28,6 @@ const { Redis } = fromApi('ioredis');
 const { Client } = fromApi('pg');
 const { hashPassword } = require(path.join(apiDir, 'dist/auth/password.js'));
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const LEARNERS = arg('learners', 500);
 const SECONDS = arg('seconds', 20);
 /** Mean pause (ms) between one learner's requests, drawn uniformly from 0..2×think; 0 = back to back. */
@@ -63,14 +60,6 @@ function courseContent() {
 }
 
 /** A valid PNS NIP, unique for each i < 9,979,200. */
-function nip(i) {
-  const year = 1965 + (i % 30);
-  const month = 1 + (Math.floor(i / 30) % 12);
-  const day = 1 + (Math.floor(i / 360) % 28);
-  const serial = 1 + Math.floor(i / 10080);
-  const appointment = `${year + 22 + (i % 8)}${String(1 + (i % 12)).padStart(2, '0')}`;
-  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${appointment}${1 + (i % 2)}${String(serial).padStart(3, '0')}`;
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -267,20 +256,7 @@ async function main() {
       `learning: ${LEARNERS} learners (think ${THINK} ms), ${summary.requestsPerSecond} req/s, p50 ${summary.all.p50} ms, p95 ${summary.all.p95} ms, p99 ${summary.all.p99} ms`,
     );
   } finally {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api.once('exit', r));
-      api.kill('SIGTERM');
-      await exited;
-    }
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
-    await pg.end().catch(() => undefined);
-    await db.drop();
+    await teardown({ child: api, redis, prefix, pg, db });
   }
 }
 

@@ -10,6 +10,7 @@
  * DATABASE_URL (a server to create the bench database on) and REDIS_URL as for the worker.
  */
 'use strict';
+const { arg, benchNip: nip, teardown } = require('../lib');
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { createRequire } = require('node:module');
@@ -24,10 +25,6 @@ const { Queue } = fromWorker('bullmq');
 const { Redis } = fromWorker('ioredis');
 const { Client } = fromWorker('pg');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const ROWS = arg('rows', 5000);
 const EXISTING = arg('existing', 0.2); // share of rows whose NIP is already a user (updates)
 const INVALID = arg('invalid', 0.01); // share of rows with a bad NIP (row errors)
@@ -51,14 +48,6 @@ const TITLES = ['', '', '', ', S.H.', ', S.E.', ', S.Kom.', ', S.Pd., M.Pd.', ',
 const GOLONGAN = ['II/a', 'II/c', 'III/a', 'III/b', 'III/c', 'III/d', 'IV/a', 'IV/b'];
 
 /** A valid PNS NIP (born 1965–1994, appointed at 22–29), unique for each i < 9,979,200. */
-function nip(i) {
-  const year = 1965 + (i % 30);
-  const month = 1 + (Math.floor(i / 30) % 12);
-  const day = 1 + (Math.floor(i / 360) % 28);
-  const serial = 1 + Math.floor(i / 10080);
-  const appointment = `${year + 22 + (i % 8)}${String(1 + (i % 12)).padStart(2, '0')}`;
-  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${appointment}${1 + (i % 2)}${String(serial).padStart(3, '0')}`;
-}
 const csvCell = (v) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 async function main() {
@@ -176,21 +165,8 @@ async function main() {
     );
     console.log(`users import: ${ROWS} rows in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s (enqueue -> completed)`);
   } finally {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((r) => worker.once('exit', r));
-      worker.kill('SIGTERM');
-      await exited;
-    }
     await queue?.close();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
-    await pg.end().catch(() => undefined);
-    await db.drop();
+    await teardown({ child: worker, redis, prefix, pg, db });
   }
 }
 
