@@ -4,6 +4,7 @@ import type { AppConfig } from '@cakap/config';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ProblemFilter } from './common/problem.filter';
@@ -67,6 +68,7 @@ export class AppModule {
         CatalogModule,
         EnrollmentsModule,
         LearningHoursModule,
+        AssignmentsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -70,6 +70,11 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/me/learning-hours': 'signed-in',
   'GET /api/v1/users/:id/learning-hours': 'admin',
   'POST /api/v1/users/:id/learning-hours': 'admin',
+  // Mandatory training: admins assign; each learner reads only their own (assignments.spec.ts).
+  'POST /api/v1/course-assignments': 'admin',
+  'GET /api/v1/course-assignments': 'admin',
+  'POST /api/v1/course-assignments/:id/cancel': 'admin',
+  'GET /api/v1/me/assignments': 'signed-in',
 };
 
 interface Layer {

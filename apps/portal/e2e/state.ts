@@ -13,7 +13,10 @@ export interface E2EState {
   queuePrefix?: string;
 }
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.e2e/state.json');
+// One state file per portal port: runs on other ports (another engineer's, see E2E_PORTAL_PORT)
+// neither find nor stop this run's processes.
+const port = process.env.E2E_PORTAL_PORT;
+const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), `../.e2e/state${port ? `-${port}` : ''}.json`);
 
 export function saveState(state: E2EState) {
   mkdirSync(path.dirname(file), { recursive: true });

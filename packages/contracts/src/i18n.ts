@@ -107,6 +107,11 @@ const id: Catalogue = {
   'learning.endBeforeStart': 'Tanggal selesai tidak boleh sebelum tanggal mulai',
   'learning.rulesNotMet': 'Blok ini belum selesai: {rule}',
   'learning.evidenceNotFound': 'Berkas bukti tidak ditemukan',
+  // assignments
+  'assignments.oneTarget': 'Pilih tepat satu sasaran: unit, jabatan, atau daftar pegawai',
+  'assignments.dueInPast': 'Tenggat tidak boleh sebelum hari ini',
+  'assignments.courseNotPublished': 'Hanya kursus yang terbit dan tidak diarsipkan yang dapat ditugaskan',
+  'assignments.unknownTarget': 'Sasaran penugasan tidak ditemukan',
 };
 
 const en: Catalogue = {
@@ -184,6 +189,10 @@ const en: Catalogue = {
   'learning.endBeforeStart': 'The end date cannot be before the start date',
   'learning.rulesNotMet': 'This block is not finished yet: {rule}',
   'learning.evidenceNotFound': 'The evidence file does not exist',
+  'assignments.oneTarget': 'Choose exactly one target: a unit, a position or listed users',
+  'assignments.dueInPast': 'The due date cannot be before today',
+  'assignments.courseNotPublished': 'Only published, non-archived courses can be assigned',
+  'assignments.unknownTarget': 'The assignment target does not exist',
 };
 
 export const messages: Record<Lang, Catalogue> = { id, en };

@@ -8,3 +8,4 @@ export * from './imports';
 export * from './queues';
 export * from './courses';
 export * from './learning';
+export * from './assignments';

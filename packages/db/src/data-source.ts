@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import {
   AuthSessionEntity,
   BlockProgressEntity,
+  CourseAssignmentEntity,
   DomainEventEntity,
   EnrollmentEntity,
   LearningHoursEntity,
@@ -35,6 +36,7 @@ export const entities = [
   BlockProgressEntity,
   LearningHoursEntity,
   DomainEventEntity,
+  CourseAssignmentEntity,
 ];
 
 export interface DbOptions {

@@ -102,11 +102,30 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM enrollments`);
   });
 
+  it('gives a course assignment exactly one target', async () => {
+    const { rows: c } = await pg.query(`SELECT id FROM courses LIMIT 1`);
+    const assign = (kind: string, unit: string | null, users: string[] | null) =>
+      pg.query(`INSERT INTO course_assignments (course_id, target_kind, org_unit_id, user_ids, due_at) VALUES ($1, $2, $3, $4, '2030-01-01')`, [
+        c[0].id,
+        kind,
+        unit,
+        users,
+      ]);
+    await assign('org_unit', unitId, null);
+    await expect(assign('org_unit', unitId, [unitId])).rejects.toMatchObject({ code: '23514', constraint: 'course_assignments_target_check' });
+    await expect(assign('users', null, [])).rejects.toMatchObject({ code: '23514' });
+    await expect(assign('position', null, null)).rejects.toMatchObject({ code: '23514' });
+    await pg.query(`DELETE FROM course_assignments`);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
     // The learning tables go first, then the course tables (dropping a table is not a row
-    // change, so the immutability trigger allows it).
+    // change, so the immutability trigger allows it). Course assignments go before them.
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('course_assignments') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('enrollments') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('enrollments') AS t`)).rows[0].t).toBeNull();
     expect((await pg.query(`SELECT to_regclass('learning_hours') AS t`)).rows[0].t).toBeNull();

@@ -16,6 +16,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconBuildingCommunity,
+  IconCalendarDue,
   IconChevronDown,
   IconFileImport,
   IconHome,
@@ -30,6 +31,7 @@ import {
   IconBriefcase,
   IconBooks,
   IconClipboardCheck,
+  IconClockHour4,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +73,7 @@ export function Shell() {
   const learnerItems: Item[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
     { to: '/katalog', label: t('nav.catalog'), icon: <IconBooks size={18} /> },
+    { to: '/jp', label: t('dashboard.jpHistory'), icon: <IconClockHour4 size={18} /> },
   ];
   if (hasRole(session, 'author', 'admin')) {
     learnerItems.push({ to: '/studio', label: t('nav.studio'), icon: <IconPencil size={18} /> });
@@ -83,6 +86,7 @@ export function Shell() {
         { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
         { to: '/admin/imports', label: t('nav.imports'), icon: <IconFileImport size={18} /> },
         { to: '/admin/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> },
+        { to: '/admin/assignments', label: t('nav.assignments'), icon: <IconCalendarDue size={18} /> },
       ]
     : [];
 

@@ -17,6 +17,8 @@ const ProfilePage = page(() => import('../features/auth/ProfilePage'), 'ProfileP
 const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const CatalogPage = page(() => import('../features/catalog/CatalogPage'), 'CatalogPage');
 const CoursePage = page(() => import('../features/catalog/CoursePage'), 'CoursePage');
+const PlayerPage = page(() => import('../features/learning/PlayerPage'), 'PlayerPage');
+const JpHistoryPage = page(() => import('../features/learning/JpHistoryPage'), 'JpHistoryPage');
 const StudioPage = page(() => import('../features/studio/StudioPage'), 'StudioPage');
 const CourseEditorPage = page(() => import('../features/studio/CourseEditorPage'), 'CourseEditorPage');
 const PreviewPage = page(() => import('../features/studio/PreviewPage'), 'PreviewPage');
@@ -29,6 +31,7 @@ const UsersPage = page(() => import('../features/admin/users/UsersPage'), 'Users
 const UserEditPage = page(() => import('../features/admin/users/UserEditPage'), 'UserEditPage');
 const ImportsPage = page(() => import('../features/admin/imports/ImportsPage'), 'ImportsPage');
 const ImportDetailPage = page(() => import('../features/admin/imports/ImportDetailPage'), 'ImportDetailPage');
+const AssignmentsPage = page(() => import('../features/admin/assignments/AssignmentsPage'), 'AssignmentsPage');
 
 function Top({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullScreenLoader />}>{children}</Suspense>;
@@ -73,6 +76,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'katalog', element: <CatalogPage /> },
           { path: 'katalog/:id', element: <CoursePage /> },
+          { path: 'belajar/:enrollmentId/:lessonKey?', element: <PlayerPage /> },
+          { path: 'jp', element: <JpHistoryPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           {
@@ -106,6 +111,7 @@ export const router = createBrowserRouter([
               { path: 'imports/:id', element: <ImportDetailPage /> },
               { path: 'reviews', element: <ReviewsPage /> },
               { path: 'reviews/:id', element: <ReviewPage /> },
+              { path: 'assignments', element: <AssignmentsPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

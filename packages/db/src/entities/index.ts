@@ -6,3 +6,4 @@ export * from './user-import.entity';
 export * from './course.entity';
 export * from './file.entity';
 export * from './learning.entity';
+export * from './course-assignment.entity';

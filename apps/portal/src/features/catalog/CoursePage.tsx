@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Accordion, Anchor, Badge, Group, Image, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Accordion, Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPlayerPlay } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DEVELOPMENT_FORMS } from '@cakap/contracts';
 import { useCatalogCourse } from '../../api/courses';
+import { useEnroll, useEnrollments } from '../../api/learning';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -88,6 +89,8 @@ export function CoursePage() {
         )}
       </div>
 
+      <EnrollAction courseId={c.id} />
+
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="course-facts">
         <Title order={2} fz="h4" id="course-facts" mb="sm">
           {t('coursePage.facts')}
@@ -152,6 +155,38 @@ export function CoursePage() {
           </Accordion>
         )}
       </Stack>
+    </Stack>
+  );
+}
+
+/** "Ikuti kursus" (enrol and start), or "Lanjutkan belajar" when already enrolled. */
+function EnrollAction({ courseId }: { courseId: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const enrollments = useEnrollments();
+  const enroll = useEnroll();
+  const mine = enrollments.data?.items.find((e) => e.courseId === courseId);
+  const start = async () => {
+    const detail = await enroll.mutateAsync(courseId);
+    navigate(`/belajar/${detail.id}${detail.resumeLessonKey ? `/${detail.resumeLessonKey}` : ''}`);
+  };
+  if (enrollments.isPending) return <Skeleton height={44} width={200} />;
+  return (
+    <Stack gap="xs">
+      {mine ? (
+        <>
+          <Text size="sm">{mine.status === 'completed' ? t('enroll.completed') : t('enroll.enrolledNote', { percent: formatNumber(mine.progress.percent, lang) })}</Text>
+          <Button component={Link} to={`/belajar/${mine.id}`} size="md" w="fit-content" leftSection={<IconPlayerPlay size={18} aria-hidden />}>
+            {mine.status === 'completed' ? t('enroll.review') : t('enroll.continue')}
+          </Button>
+        </>
+      ) : (
+        <Button size="md" w="fit-content" loading={enroll.isPending} onClick={() => void start().catch(() => undefined)} leftSection={<IconPlayerPlay size={18} aria-hidden />}>
+          {t('enroll.start')}
+        </Button>
+      )}
+      {enroll.error ? <ErrorAlert error={enroll.error} /> : null}
     </Stack>
   );
 }

@@ -35,6 +35,9 @@ interface Props {
   onProgress?: (blockKey: string, fraction: number) => void;
   /** Heading level of the lesson title (the page's h1 is usually the course). */
   headingLevel?: 2 | 3;
+  /** Show the folding table of contents and the previous/next pager (default true; the player has its own). */
+  toc?: boolean;
+  pager?: boolean;
 }
 
 /**
@@ -42,7 +45,7 @@ interface Props {
  * blocks rendered by their plugin Viewers, and previous/next. Phone first: one column, the
  * table of contents folds. Used by the studio preview, the admin review and the player.
  */
-export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, onComplete, onProgress, headingLevel = 2 }: Props) {
+export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, onComplete, onProgress, headingLevel = 2, toc = true, pager = true }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const lessons = flattenLessons(content);
@@ -73,6 +76,7 @@ export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, on
 
   return (
     <Stack gap="md" maw={760} w="100%">
+      {toc && (
       <details>
         <summary style={{ cursor: 'pointer', minHeight: 44, display: 'flex', alignItems: 'center', gap: 8 }}>
           <IconListDetails size={18} aria-hidden />
@@ -111,6 +115,7 @@ export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, on
           </Stack>
         </nav>
       </details>
+      )}
 
       <article aria-labelledby={`lesson-${current.key}`}>
         <Stack gap="md">
@@ -124,7 +129,7 @@ export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, on
           </div>
           {lesson.blocks.length === 0 && <Text c="dimmed">{t('lesson.noBlocks')}</Text>}
           {lesson.blocks.map((b) => (
-            <Box key={b.key} data-block-type={b.type}>
+            <Box key={b.key} data-block-type={b.type} data-block-key={b.key}>
               <BlockViewer
                 type={b.type}
                 data={b.data}
@@ -138,10 +143,12 @@ export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, on
         </Stack>
       </article>
 
-      <Group justify="space-between" gap="sm" component="nav" aria-label={t('lesson.pager')}>
-        {prev ? go(prev, t('lesson.previous'), { variant: 'default', leftSection: <IconChevronLeft size={16} aria-hidden /> }) : <span />}
-        {next ? go(next, t('lesson.next'), { rightSection: <IconChevronRight size={16} aria-hidden /> }) : <span />}
-      </Group>
+      {pager && (
+        <Group justify="space-between" gap="sm" component="nav" aria-label={t('lesson.pager')}>
+          {prev ? go(prev, t('lesson.previous'), { variant: 'default', leftSection: <IconChevronLeft size={16} aria-hidden /> }) : <span />}
+          {next ? go(next, t('lesson.next'), { rightSection: <IconChevronRight size={16} aria-hidden /> }) : <span />}
+        </Group>
+      )}
     </Stack>
   );
 }

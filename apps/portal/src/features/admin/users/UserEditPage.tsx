@@ -43,6 +43,7 @@ import { applyServerErrors, useZodForm } from '../../../components/zodForm';
 import { formatDateTime } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
 import { UserAccountDialogs, type AccountAction } from './UserAccountActions';
+import { UserLearningHours } from './UserLearningHours';
 
 /** A titled group of fields (a fieldset with its legend). */
 function FormSection({ legend, children }: { legend: string; children: ReactNode }) {
@@ -295,6 +296,7 @@ function UserForm({ user }: { user?: User }) {
           </Grid.Col>
         )}
       </Grid>
+      {user && <UserLearningHours userId={user.id} />}
       <UserAccountDialogs action={action} onClose={() => setAction(null)} />
     </>
   );
