@@ -259,9 +259,12 @@ test('on a phone: keyboard reordering, a two-tab conflict that keeps the edits, 
   // A second tab saves first: this one gets a conflict, keeps its edit and saves it on top.
   const other = await context.newPage();
   await other.goto(`/studio/courses/${created.id}?lesson=l2`);
+  // Wait for the lesson's own title before typing: fill() racing the lesson switch would mix the two.
+  await expect(other.getByRole('textbox', { name: 'Judul pelajaran' })).toHaveValue('Pelajaran A');
   await other.getByRole('textbox', { name: 'Judul pelajaran' }).fill('Judul dari tab lain');
   await expect(saveState(other)).toHaveText('Tersimpan', { timeout: 15_000 });
   await page.getByRole('button', { name: '2. Pelajaran A' }).click();
+  await expect(page.getByRole('textbox', { name: 'Judul pelajaran' })).toHaveValue('Pelajaran A');
   await page.getByRole('textbox', { name: 'Judul pelajaran' }).fill('Judul dari tab ini');
   await expect(page.getByText('Kursus ini diubah di tempat lain')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('textbox', { name: 'Judul pelajaran' })).toHaveValue('Judul dari tab ini');
