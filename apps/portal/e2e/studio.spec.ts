@@ -260,7 +260,7 @@ test('on a phone: keyboard reordering, a two-tab conflict that keeps the edits, 
   const other = await context.newPage();
   await other.goto(`/studio/courses/${created.id}?lesson=l2`);
   // Wait for the lesson's own title before typing: fill() racing the lesson switch would mix the two.
-  await expect(other.getByRole('textbox', { name: 'Judul pelajaran' })).toHaveValue('Pelajaran A');
+  await expect(other.getByRole('textbox', { name: 'Judul pelajaran' })).toHaveValue('Pelajaran B');
   await other.getByRole('textbox', { name: 'Judul pelajaran' }).fill('Judul dari tab lain');
   await expect(saveState(other)).toHaveText('Tersimpan', { timeout: 15_000 });
   await page.getByRole('button', { name: '2. Pelajaran A' }).click();
