@@ -103,11 +103,12 @@ export const catalogKeys = {
   one: (id: string) => ['catalog', 'one', id] as const,
 };
 
-export function useCatalog(params: CatalogParams) {
+export function useCatalog(params: CatalogParams, enabled = true) {
   return useQuery({
     queryKey: catalogKeys.list(params),
     queryFn: ({ signal }) => api.get<Page<CatalogItem>>('/catalog', { ...params }, { signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

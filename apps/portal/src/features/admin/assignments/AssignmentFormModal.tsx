@@ -3,7 +3,7 @@ import { Checkbox, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { createAssignmentSchema, type AssignmentTargetKind, type CreateAssignment } from '@cakap/contracts';
+import { createAssignmentSchema, type AssignmentTargetKind, type CatalogItem, type CreateAssignment } from '@cakap/contracts';
 import { useCreateAssignment } from '../../../api/assignments';
 import { useCatalog } from '../../../api/courses';
 import { useUsers } from '../../../api/users';
@@ -11,6 +11,7 @@ import { FormModal } from '../../../components/FormModal';
 import { OrgUnitSelect } from '../../../components/OrgUnitSelect';
 import { PositionSelect } from '../../../components/PositionSelect';
 import { applyServerErrors, useZodForm } from '../../../components/zodForm';
+import { useRemoteSelect } from '../../../hooks/useRemoteSelect';
 
 interface Values extends Record<string, unknown> {
   courseId: string | null;
@@ -37,38 +38,21 @@ function toBody(v: Values): CreateAssignment {
   };
 }
 
+const useCourseSearch = (q: string | undefined, enabled: boolean) => useCatalog({ q, pageSize: 20 }, enabled);
+const courseLabel = (c: CatalogItem) => c.title;
+
 /** Published courses, searched as the admin types. */
 function CourseSelect({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: React.ReactNode }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const query = value && labels[value] === search ? '' : search;
-  const [debounced] = useDebouncedValue(query, 250);
-  const catalog = useCatalog({ q: debounced || undefined, pageSize: 20 });
-  const data = useMemo(() => {
-    const items = (catalog.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }));
-    if (value && labels[value] && !items.some((i) => i.value === value)) items.unshift({ value, label: labels[value] });
-    return items;
-  }, [catalog.data, value, labels]);
+  const select = useRemoteSelect<CatalogItem>({ value, onChange, labelOf: courseLabel, useSearch: useCourseSearch });
   return (
     <Select
       label={t('assignments.course')}
       placeholder={t('assignments.coursePlaceholder')}
       required
       searchable
-      data={data}
-      value={value}
-      filter={({ options }) => options}
-      searchValue={search}
-      onSearchChange={setSearch}
-      nothingFoundMessage={catalog.isFetching ? t('app.loading') : t('common.nothingFound')}
-      onChange={(id) => {
-        const found = data.find((d) => d.value === id);
-        if (found) setLabels((l) => ({ ...l, [found.value]: found.label }));
-        onChange(id);
-      }}
       error={error}
-      comboboxProps={{ withinPortal: true }}
+      {...select}
     />
   );
 }
