@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(cfg.PORT).toBe(3000);
     expect(cfg.CAKAP_DATA_DIR).toBe('./data');
     expect(cfg.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(cfg.CAKAP_PLUGINS).toEqual(['@cakap/plugin-content']);
+    expect(cfg.CAKAP_PLUGINS).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions']);
     expect([cfg.FILE_MAX_IMAGE_BYTES, cfg.FILE_MAX_DOCUMENT_BYTES, cfg.FILE_MAX_VIDEO_BYTES]).toEqual([5, 50, 500].map((mb) => mb * 1024 * 1024));
     expect(cfg.FILE_URL_TTL_SEC).toBe(3600);
   });

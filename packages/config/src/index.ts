@@ -29,7 +29,7 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
   CAKAP_DATA_DIR: z.string().min(1).default('./data'),
   /** Plugin packages to enable, comma separated (see docs/plugins.md). */
-  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content']),
+  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content', '@cakap/plugin-questions']),
   /** Signs access tokens. At least 32 characters; in production it must be set explicitly. */
   JWT_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),

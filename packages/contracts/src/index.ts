@@ -9,3 +9,4 @@ export * from './queues';
 export * from './courses';
 export * from './learning';
 export * from './assignments';
+export * from './quiz';

@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export const QUEUES = {
   userImport: '{user-import}',
+  quizDeadline: '{quiz-deadline}',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,6 +27,16 @@ export const JOBS = {
     queue: QUEUES.userImport,
     name: 'user-import.run',
     payload: z.object({ v: z.literal(1), importId: z.uuid() }),
+  },
+  /**
+   * Grades an open attempt whose deadline has passed, with what was saved. Added as a delayed
+   * job (jobId = attempt id) when a timed attempt starts; the reconciler sweeps Postgres for any
+   * it missed (Redis flushed). Grading an attempt already submitted changes nothing.
+   */
+  quizDeadline: {
+    queue: QUEUES.quizDeadline,
+    name: 'quiz-deadline.grade',
+    payload: z.object({ v: z.literal(1), attemptId: z.uuid() }),
   },
 } as const;
 

@@ -118,9 +118,45 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM course_assignments`);
   });
 
+  it('keeps question versions immutable and one open attempt per learner and quiz (issue 5)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('198609262015051011', 'Penguji', $1) RETURNING id`, [unitId]);
+    const { rows: b } = await pg.query(`INSERT INTO question_banks (title, owner_id) VALUES ('Bank', $1) RETURNING id`, [u[0].id]);
+    const { rows: qs } = await pg.query(`INSERT INTO questions (bank_id, type) VALUES ($1, 'true_false') RETURNING id`, [b[0].id]);
+    await pg.query(`INSERT INTO question_versions (question_id, version, type, points, data) VALUES ($1, 1, 'true_false', 1, '{}')`, [qs[0].id]);
+    await expect(pg.query(`UPDATE question_versions SET data = '{"x":1}'`)).rejects.toThrow(/immutable/);
+    await expect(pg.query(`INSERT INTO question_versions (question_id, version, type, points, data) VALUES ($1, 1, 'true_false', 1, '{}')`, [qs[0].id])).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'question_versions_question_version_key',
+    });
+    await expect(pg.query(`INSERT INTO question_categories (bank_id, name) VALUES ($1, 'Umum'), ($1, 'UMUM')`, [b[0].id])).rejects.toMatchObject({ code: '23505' });
+
+    const { rows: c } = await pg.query(`SELECT course_id AS id, version FROM course_versions LIMIT 1`);
+    const { rows: e } = await pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, $3) RETURNING id`, [u[0].id, c[0].id, c[0].version]);
+    const start = (no: number) =>
+      pg.query(
+        `INSERT INTO quiz_attempts (enrollment_id, user_id, course_id, block_key, attempt_no, role, seed, items, pass_percent, review_policy)
+         VALUES ($1, $2, $3, 'kuis', $4, 'graded', 7, '[]', 70, 'after_submit')`,
+        [e[0].id, u[0].id, c[0].id, no],
+      );
+    await start(1);
+    await expect(start(2)).rejects.toMatchObject({ code: '23505', constraint: 'quiz_attempts_one_open_key' });
+    await pg.query(`UPDATE quiz_attempts SET status = 'graded', submitted_at = now()`);
+    await expect(start(1)).rejects.toMatchObject({ code: '23505', constraint: 'quiz_attempts_number_key' });
+    await start(2);
+    await expect(pg.query(`UPDATE quiz_attempts SET status = 'graded' WHERE attempt_no = 2`)).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'quiz_attempts_submitted_check',
+    });
+    await pg.query(`DELETE FROM quiz_attempts`);
+    await pg.query(`DELETE FROM enrollments`);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('quiz_attempts') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('question_banks') AS t`)).rows[0].t).toBeNull();
     // The learning tables go first, then the course tables (dropping a table is not a row
     // change, so the immutability trigger allows it). Course assignments go before them.
     await ds.undoLastMigration();

@@ -19,13 +19,38 @@ describe('plugin registry', () => {
 
   it('refuses a plugin whose SDK range this core does not satisfy, naming both versions', () => {
     expect(() => createRegistry([text('@a/old', 'text', '^2.0.0')])).toThrow(
-      /Plugin "@a\/old" 1\.0\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.0/,
+      /Plugin "@a\/old" 1\.0\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.1/,
     );
   });
 
   it('refuses two plugins claiming one key', () => {
     expect(() => createRegistry([text('@a/one'), text('@b/two')])).toThrow(
       new PluginError('Content type "text" is claimed by both "@a/one" and "@b/two"; enable only one of them.'),
+    );
+  });
+
+  it('indexes question types and refuses two plugins claiming one question key', () => {
+    const choice = (id: string) =>
+      definePlugin({
+        id,
+        version: '1.0.0',
+        sdk: '^0.1.0',
+        questionTypes: [
+          {
+            key: 'choice',
+            title: { id: 'Pilihan', en: 'Choice' },
+            authorSchema: z.object({ correct: z.string() }),
+            answerSchema: z.string(),
+            toLearnerView: () => ({}),
+            grade: (d: { correct: string }, a: string | undefined) => ({ score: a === d.correct ? 1 : 0, max: 1 }),
+          },
+        ],
+      });
+    const reg = createRegistry([choice('@a/one')]);
+    expect(reg.questionType('choice')?.grade({ correct: 'x' }, 'x')).toEqual({ score: 1, max: 1 });
+    expect(reg.questionTypes.get('choice')?.plugin).toBe('@a/one');
+    expect(() => createRegistry([choice('@a/one'), choice('@b/two')])).toThrow(
+      new PluginError('Question type "choice" is claimed by both "@a/one" and "@b/two"; enable only one of them.'),
     );
   });
 

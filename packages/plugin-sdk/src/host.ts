@@ -1,4 +1,4 @@
-import { SDK_VERSION, satisfiesSdk, type ContentTypeDefinition, type PluginDefinition } from './index';
+import { SDK_VERSION, satisfiesSdk, type ContentTypeDefinition, type PluginDefinition, type QuestionTypeDefinition } from './index';
 
 /**
  * The core's side of plugins: load the configured packages, refuse what does not fit, and
@@ -16,12 +16,15 @@ export interface PluginRegistry {
   plugins: PluginDefinition[];
   contentTypes: Map<string, { plugin: string; def: ContentTypeDefinition }>;
   contentType(key: string): ContentTypeDefinition | undefined;
+  questionTypes: Map<string, { plugin: string; def: QuestionTypeDefinition }>;
+  questionType(key: string): QuestionTypeDefinition | undefined;
 }
 
 /** Checks a set of plugin definitions and indexes them; throws PluginError with a clear message. */
 export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VERSION): PluginRegistry {
   const seen = new Set<string>();
   const contentTypes = new Map<string, { plugin: string; def: ContentTypeDefinition }>();
+  const questionTypes = new Map<string, { plugin: string; def: QuestionTypeDefinition }>();
   for (const p of plugins) {
     if (!p || typeof p !== 'object' || typeof p.id !== 'string' || typeof p.sdk !== 'string') {
       throw new PluginError('A plugin must default-export definePlugin({ id, version, sdk, ... })');
@@ -41,15 +44,34 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
       }
       contentTypes.set(ct.key, { plugin: p.id, def: ct });
     }
+    for (const qt of p.questionTypes ?? []) {
+      const other = questionTypes.get(qt.key);
+      if (other) {
+        throw new PluginError(`Question type "${qt.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
+      }
+      questionTypes.set(qt.key, { plugin: p.id, def: qt });
+    }
   }
-  return { plugins, contentTypes, contentType: (key) => contentTypes.get(key)?.def };
+  return {
+    plugins,
+    contentTypes,
+    contentType: (key) => contentTypes.get(key)?.def,
+    questionTypes,
+    questionType: (key) => questionTypes.get(key)?.def,
+  };
 }
 
 /**
  * Loads the named packages (CAKAP_PLUGINS) with the given require (so that resolution starts
  * where the app lives) and builds the registry.
  */
-export function loadPlugins(names: string[], load: (name: string) => unknown, sdkVersion = SDK_VERSION): PluginRegistry {
+export function loadPlugins(
+  names: string[],
+  load: (name: string) => unknown,
+  sdkVersion = SDK_VERSION,
+  /** Core extension points registered like plugins, ahead of the configured ones (e.g. the quiz block). */
+  builtins: PluginDefinition[] = [],
+): PluginRegistry {
   const plugins = names.map((name) => {
     let mod: unknown;
     try {
@@ -63,5 +85,5 @@ export function loadPlugins(names: string[], load: (name: string) => unknown, sd
     }
     return def;
   });
-  return createRegistry(plugins, sdkVersion);
+  return createRegistry([...builtins, ...plugins], sdkVersion);
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
  * This file is the SDK's public surface: keep it small, and bump SDK_VERSION (semver)
  * whenever it changes.
  */
-export const SDK_VERSION = '0.1.0';
+export const SDK_VERSION = '0.1.1';
 
 export type Localized = { id: string; en: string };
 
@@ -45,14 +45,55 @@ export interface ContentTypeDefinition<TData = unknown> {
   files?: (data: TData) => string[];
 }
 
+/** What a grader returns. `score` is between 0 and `max` (the type's own scale; the host scales it to the question's points). */
+export interface GradeResult {
+  score: number;
+  max: number;
+  /** True when a person must grade it (essay): `score` is 0 until they do. */
+  needsGrading?: boolean;
+  /** Shown to the learner after submission when the quiz's review policy allows. */
+  feedback?: string;
+}
+
+/** Shuffling handed to `toLearnerView`: seeded per attempt, so a reload shows the same order. */
+export interface LearnerViewContext {
+  /** A new array in this attempt's order. Call it the same way every time (it is deterministic). */
+  shuffle: <T>(items: readonly T[]) => T[];
+  /** Whether the quiz asked for options to be shuffled; `shuffle` is the identity when it did not. */
+  shuffleOptions: boolean;
+}
+
+/**
+ * A question type (issue 5). The author data holds the key; the learner view is derived from
+ * it and must hold nothing that reveals the key (invariant 2: no correct flags, no scores per
+ * option, no accepted answers). Grading is pure and runs on the server only.
+ */
 export interface QuestionTypeDefinition<TAuthor = unknown, TLearner = unknown, TAnswer = unknown> {
+  /** Unique across all enabled plugins, e.g. `single_choice`. Stored in every question: never rename. */
   key: string;
   title: Localized;
+  description?: Localized;
+  /** Validates (and normalises, e.g. sanitises the prompt) what an author saves, key included. */
   authorSchema: z.ZodType<TAuthor>;
+  /** Validates a learner's answer; an answer that does not parse is refused, never graded. */
   answerSchema: z.ZodType<TAnswer>;
-  /** What the learner sees: derived from the author data, without any key. */
-  toLearnerView: (data: TAuthor) => TLearner;
-  grade: (data: TAuthor, answer: TAnswer | undefined) => { score: number; max: number; feedback?: string };
+  /** What the learner sees before submitting: no key. */
+  toLearnerView: (data: TAuthor, ctx: LearnerViewContext) => TLearner;
+  /** Pure. An absent answer scores 0 (or needs grading, for a type graded by people). */
+  grade: (data: TAuthor, answer: TAnswer | undefined) => GradeResult;
+  /** What review shows after submission when the policy allows (e.g. the correct options). */
+  toReview?: (data: TAuthor) => unknown;
+  /** Plain text for bank search and statistics screens (the prompt, mostly). */
+  summarize?: (data: TAuthor) => string;
+  /** Graded by a person (essay): the attempt waits as "needs grading" until they do. */
+  manualGrading?: boolean;
+}
+
+/** Types one question type with its data inferred from the schemas. */
+export function defineQuestionType<TAuthor, TLearner, TAnswer>(
+  def: QuestionTypeDefinition<TAuthor, TLearner, TAnswer>,
+): QuestionTypeDefinition<TAuthor, TLearner, TAnswer> {
+  return def;
 }
 
 export interface CertificateTemplateDefinition {

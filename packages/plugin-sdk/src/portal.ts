@@ -46,10 +46,53 @@ export interface ContentTypePortal<TData = unknown> {
   Editor: ComponentType<EditorProps<TData>>;
 }
 
+/** The learner answering one question (before submission: the view holds no key). */
+export interface QuestionAnswerProps<TView, TAnswer> {
+  /** The learner view the api sent (already in this attempt's order). */
+  view: TView;
+  /** The answer saved so far; undefined when not answered. */
+  answer: TAnswer | undefined;
+  onChange: (answer: TAnswer | undefined) => void;
+  /** After submission, or past the deadline: show, do not edit. */
+  readOnly: boolean;
+  lang: Lang;
+  /** Prefix for element ids (a page may show several questions). */
+  idPrefix: string;
+}
+
+/** After submission, when the quiz's review policy allows: the learner's answer against the key. */
+export interface QuestionReviewProps<TView, TAnswer, TReview> {
+  view: TView;
+  answer: TAnswer | undefined;
+  /** What the type's `toReview` returned (e.g. the correct options). */
+  review: TReview;
+  lang: Lang;
+}
+
+export interface QuestionEditorProps<TData> {
+  data: TData;
+  onChange: (data: TData) => void;
+  lang: Lang;
+  /** Server validation messages for this question's data, by field path (e.g. `options.1.text`). */
+  errors: Record<string, string>;
+}
+
+export interface QuestionTypePortal<TData = unknown, TView = unknown, TAnswer = unknown, TReview = unknown> {
+  key: string;
+  title: Localized;
+  /** A new question of this type, ready for the author to fill in. */
+  initialData: () => TData;
+  Editor: ComponentType<QuestionEditorProps<TData>>;
+  Answer: ComponentType<QuestionAnswerProps<TView, TAnswer>>;
+  Review: ComponentType<QuestionReviewProps<TView, TAnswer, TReview>>;
+}
+
 export interface PortalPluginDefinition {
   id: string;
-  /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own data type */
+  /* eslint-disable @typescript-eslint/no-explicit-any -- each entry has its own data types */
   contentTypes?: ContentTypePortal<any>[];
+  questionTypes?: QuestionTypePortal<any, any, any, any>[];
+  /* eslint-enable @typescript-eslint/no-explicit-any */
 }
 
 export function definePortalPlugin<T extends PortalPluginDefinition>(plugin: T): T {

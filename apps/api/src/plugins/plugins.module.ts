@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { registerMessages, type MessageCatalogue } from '@cakap/contracts';
 import { loadPlugins, type PluginRegistry } from '@cakap/plugin-sdk/host';
+import { coreQuizPlugin } from '@cakap/quiz';
 import { PluginsController } from './plugins.controller';
 import { PLUGINS } from './plugins.tokens';
 
@@ -21,7 +22,7 @@ export function buildPluginRegistry(names: string[]): PluginRegistry {
     const mod: unknown = require(name);
     modules.set(name, mod);
     return mod;
-  });
+  }, undefined, [coreQuizPlugin]);
   for (const plugin of registry.plugins) {
     const mod = modules.get(plugin.id) as { messages?: MessageCatalogue } | undefined;
     registerMessages((plugin as { messages?: MessageCatalogue }).messages ?? mod?.messages);

@@ -1,4 +1,5 @@
 import { loadPlugins, type PluginRegistry } from '@cakap/plugin-sdk/host';
+import { coreQuizPlugin } from '@cakap/quiz';
 
 /**
  * The enabled plugins (CAKAP_PLUGINS), loaded at boot exactly as the api loads them, so a
@@ -8,5 +9,5 @@ import { loadPlugins, type PluginRegistry } from '@cakap/plugin-sdk/host';
  */
 export function loadWorkerPlugins(names: string[]): PluginRegistry {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return loadPlugins(names, (name) => require(name));
+  return loadPlugins(names, (name) => require(name), undefined, [coreQuizPlugin]);
 }

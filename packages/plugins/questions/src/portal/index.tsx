@@ -1,0 +1,3 @@
+import { definePortalPlugin } from '@cakap/plugin-sdk/portal';
+
+export default definePortalPlugin({ id: '@cakap/plugin-questions', questionTypes: [] });
