@@ -27,5 +27,7 @@ module.exports = (dir, extra = {}) => ({
   transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!(@nestjs\\+|@electric-sql\\+|uuid@|nanoid@))'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  // Repeat every failure at the end of the run: CI shows the tail of a long, interleaved log.
+  reporters: ['default', ['summary', { summaryThreshold: 0 }]],
   ...extra,
 });

@@ -18,6 +18,8 @@ import { ObservabilityModule } from './observability/observability.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { buildPluginRegistry, PluginsModule } from './plugins/plugins.module';
 import { PositionsModule } from './positions/positions.module';
+import { QuestionBanksModule } from './question-banks/question-banks.module';
+import { QuizAttemptsModule } from './quiz-attempts/quiz-attempts.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { StorageModule } from './storage/storage.module';
@@ -69,6 +71,8 @@ export class AppModule {
         EnrollmentsModule,
         LearningHoursModule,
         AssignmentsModule,
+        QuestionBanksModule,
+        QuizAttemptsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

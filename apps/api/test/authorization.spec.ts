@@ -67,6 +67,16 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/enrollments/:id': 'signed-in',
   'POST /api/v1/enrollments/:id/progress': 'signed-in',
   'POST /api/v1/enrollments/:id/lessons/:lessonKey/complete': 'signed-in',
+  // Quiz attempts: any signed-in user, only on their own enrolments and attempts (quiz-attempts.spec.ts).
+  'GET /api/v1/enrollments/:id/quizzes/:blockKey': 'signed-in',
+  'POST /api/v1/enrollments/:id/quizzes/:blockKey/attempts': 'signed-in',
+  'GET /api/v1/enrollments/:id/test-results': 'signed-in',
+  'GET /api/v1/attempts/:id': 'signed-in',
+  'PUT /api/v1/attempts/:id/answers': 'signed-in',
+  'POST /api/v1/attempts/:id/submit': 'signed-in',
+  // Essay grading: authors (courses they author) and admins.
+  'GET /api/v1/grading': 'author',
+  'POST /api/v1/attempts/:id/answers/:slot/grade': 'author',
   'GET /api/v1/me/learning-hours': 'signed-in',
   'GET /api/v1/users/:id/learning-hours': 'admin',
   'POST /api/v1/users/:id/learning-hours': 'admin',
@@ -75,6 +85,26 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/course-assignments': 'admin',
   'POST /api/v1/course-assignments/:id/cancel': 'admin',
   'GET /api/v1/me/assignments': 'signed-in',
+  // Question banks: authors and admins; an author reaches only their own banks (question-banks.spec.ts).
+  'GET /api/v1/question-types': 'author',
+  'GET /api/v1/question-banks': 'author',
+  'POST /api/v1/question-banks': 'author',
+  'GET /api/v1/question-banks/:id': 'author',
+  'PATCH /api/v1/question-banks/:id': 'author',
+  'DELETE /api/v1/question-banks/:id': 'author',
+  'GET /api/v1/question-banks/:id/categories': 'author',
+  'POST /api/v1/question-banks/:id/categories': 'author',
+  'PATCH /api/v1/question-banks/:id/categories/:categoryId': 'author',
+  'DELETE /api/v1/question-banks/:id/categories/:categoryId': 'author',
+  'GET /api/v1/question-banks/:id/questions': 'author',
+  'POST /api/v1/question-banks/:id/questions': 'author',
+  'POST /api/v1/question-banks/:id/import': 'author',
+  'GET /api/v1/question-banks/:id/export': 'author',
+  'GET /api/v1/question-banks/:id/stats': 'author',
+  'GET /api/v1/questions/:id': 'author',
+  'PUT /api/v1/questions/:id': 'author',
+  'DELETE /api/v1/questions/:id': 'author',
+  'GET /api/v1/questions/:id/versions': 'author',
 };
 
 interface Layer {

@@ -10,7 +10,7 @@ jest.mock('@other/plugin-callout-twin', () => jest.requireActual('./fixtures/plu
 describe('plugins: loading and refusal', () => {
   it.each([
     ['@cakap/plugin-content,@acme/plugin-not-installed', /Plugin "@acme\/plugin-not-installed" named in CAKAP_PLUGINS cannot be loaded/],
-    ['@cakap/plugin-content,@acme/plugin-old-sdk', /Plugin "@acme\/plugin-old-sdk" 3\.1\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.0/],
+    ['@cakap/plugin-content,@acme/plugin-old-sdk', /Plugin "@acme\/plugin-old-sdk" 3\.1\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.1/],
     ['@acme/plugin-callout,@other/plugin-callout-twin', /Content type "callout" is claimed by both "@acme\/plugin-callout" and "@other\/plugin-callout-twin"/],
     ['@cakap/plugin-content,@cakap/plugin-content', /Plugin "@cakap\/plugin-content" is enabled twice/],
   ])('refuses to start with CAKAP_PLUGINS=%s', async (plugins, message) => {
@@ -48,7 +48,7 @@ describe('a third-party content type, end to end', () => {
   it('lists the content types of every enabled plugin with their data schemas', async () => {
     const res = await api.http().get('/api/v1/content-types').set(bearer(learner)).expect(200);
     const byKey = Object.fromEntries(res.body.map((t: { key: string }) => [t.key, t]));
-    expect(Object.keys(byKey).sort()).toEqual(['callout', 'embed', 'file', 'image', 'richtext', 'video']);
+    expect(Object.keys(byKey).sort()).toEqual(['callout', 'embed', 'file', 'image', 'quiz', 'richtext', 'video']);
     expect(byKey.callout).toMatchObject({
       plugin: '@acme/plugin-callout',
       title: { id: 'Kotak perhatian', en: 'Callout' },

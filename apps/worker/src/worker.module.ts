@@ -3,6 +3,8 @@ import type { AppConfig } from '@cakap/config';
 import { CoreModule } from './core/core.module';
 import type { WorkerModuleOptions } from './core/worker-options';
 import { JobsModule } from './jobs/jobs.module';
+import { QuizDeadlineModule } from './quiz-deadline/quiz-deadline.module';
+import { QuizDeadlineProcessor } from './quiz-deadline/quiz-deadline.processor';
 import { UserImportModule } from './user-import/user-import.module';
 import { UserImportProcessor } from './user-import/user-import.processor';
 
@@ -14,7 +16,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(cfg, opts),
-        JobsModule.register({ imports: [UserImportModule], handlers: [UserImportProcessor] }),
+        JobsModule.register({ imports: [UserImportModule, QuizDeadlineModule], handlers: [UserImportProcessor, QuizDeadlineProcessor] }),
       ],
     };
   }

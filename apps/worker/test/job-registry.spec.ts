@@ -18,7 +18,14 @@ class ImportA implements JobHandler<'userImport'> {
 @Injectable()
 class ImportB extends ImportA {}
 
-@Module({ providers: [ImportA, ImportB], exports: [ImportA, ImportB] })
+@Injectable()
+class Deadline implements JobHandler<'quizDeadline'> {
+  readonly job = 'quizDeadline' as const;
+  readonly jobOptions = {};
+  async handle(_payload: JobPayload<'quizDeadline'>): Promise<void> {}
+}
+
+@Module({ providers: [ImportA, ImportB, Deadline], exports: [ImportA, ImportB, Deadline] })
 class HandlersModule {}
 
 /** Boots a worker whose job handlers are `handlers`: the registry check runs before anything connects. */
@@ -39,11 +46,11 @@ describe('job registry (boot check)', () => {
   });
 
   it('refuses to start when a job has two handlers', async () => {
-    await expect(boot([ImportA, ImportB])).rejects.toThrow(/job "userImport" has 2 handlers: ImportA, ImportB/);
+    await expect(boot([ImportA, ImportB, Deadline])).rejects.toThrow(/job "userImport" has 2 handlers: ImportA, ImportB/);
   });
 
   it('starts with exactly one handler per job', async () => {
-    await expect(boot([ImportA])).resolves.toBeUndefined();
+    await expect(boot([ImportA, Deadline])).resolves.toBeUndefined();
   });
 
   it('refuses a handler for a job that JOBS does not define, and lists every problem', () => {
@@ -63,8 +70,8 @@ describe('job registry (boot check)', () => {
 
   it('resolves a job by its queue and name, and lists each queue once', () => {
     const handler = new ImportA();
-    const registry = new JobRegistry([handler]);
-    expect(registry.queues()).toEqual(['{user-import}']);
+    const registry = new JobRegistry([handler, new Deadline()]);
+    expect(registry.queues()).toEqual(['{user-import}', '{quiz-deadline}']);
     expect(registry.resolve('{user-import}', 'user-import.run')).toEqual({ key: 'userImport', handler });
     expect(registry.resolve('{user-import}', 'other')).toBeUndefined();
   });

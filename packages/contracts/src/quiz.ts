@@ -30,7 +30,11 @@ export const bankInputSchema = z.strictObject({
   description: z.string().trim().max(2000).default(''),
 });
 export type BankInput = z.infer<typeof bankInputSchema>;
-export const bankPatchSchema = bankInputSchema.partial();
+// Spelled out: `.partial()` keeps `description`'s default, which would blank it on a title-only PATCH.
+export const bankPatchSchema = z.strictObject({
+  title: z.string().trim().min(3).max(200).optional(),
+  description: z.string().trim().max(2000).optional(),
+});
 export type BankPatch = z.infer<typeof bankPatchSchema>;
 
 export const bankSchema = z.object({

@@ -75,10 +75,15 @@ describe('block completion rules', () => {
     expect(s.completedAt).toEqual(T1);
   });
 
-  it('custom and disabled types need an explicit completion', () => {
+  it('custom and disabled types are never completed by a client event (the server decides: a graded quiz)', () => {
     expect(rule('gone')).toEqual({ kind: 'custom', key: 'unknown:gone' });
     expect(applyEvent(rule('quiz'), EMPTY_BLOCK_STATE, { kind: 'viewed' }, T0).completedAt).toBeNull();
-    expect(applyEvent(rule('quiz'), EMPTY_BLOCK_STATE, { kind: 'completed' }, T0).completedAt).toEqual(T0);
+    const claimed = applyEvent(rule('quiz'), EMPTY_BLOCK_STATE, { kind: 'completed' }, T0);
+    expect(claimed).toEqual({ viewedAt: T0, maxFraction: 0, completedAt: null });
+    expect(applyEvent(rule('gone'), EMPTY_BLOCK_STATE, { kind: 'completed' }, T0).completedAt).toBeNull();
+    // A block the server completed stays complete whatever the client sends.
+    const done: BlockState = { viewedAt: T0, maxFraction: 0, completedAt: T0 };
+    expect(applyEvent(rule('quiz'), done, { kind: 'viewed' }, T1)).toEqual(done);
   });
 });
 

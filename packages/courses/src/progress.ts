@@ -11,8 +11,9 @@ import type { ContentTypes } from './content';
  * - `viewed`: the block was shown (any event for it);
  * - `watched`: the furthest point played reached the rule's fraction (e.g. 0.9 for video);
  * - `manual`: the learner marked it done (a `completed` event, or the lesson's "complete");
- * - `custom` (a quiz, later): not decided here yet — it needs an explicit `completed` event.
- *   A block whose type is no longer enabled is treated the same way.
+ * - `custom` (a quiz): decided by the server only (a quiz graded and passed, @cakap/learning
+ *   records it); no client event completes it. A block whose type is no longer enabled is
+ *   treated the same way, so it can no longer be completed.
  */
 
 export interface BlockState {
@@ -25,7 +26,7 @@ export interface BlockState {
 
 export const EMPTY_BLOCK_STATE: Readonly<BlockState> = Object.freeze({ viewedAt: null, maxFraction: 0, completedAt: null });
 
-/** The rule of a block's type; an unknown (disabled) type can only be completed explicitly. */
+/** The rule of a block's type; an unknown (disabled) type is custom, so no client event completes it. */
 export function completionRuleOf(type: string, types: ContentTypes): CompletionRule {
   return types.contentType(type)?.completion ?? { kind: 'custom', key: `unknown:${type}` };
 }
@@ -41,7 +42,10 @@ export function ruleLabel(rule: CompletionRule): string {
   }
 }
 
-/** Applies one event to a block's state. Monotonic: nothing goes backwards, replays change nothing. */
+/**
+ * Applies one client event to a block's state. Monotonic: nothing goes backwards, replays change
+ * nothing. A custom block only records the view: its completion is the server's (a graded quiz).
+ */
 export function applyEvent(rule: CompletionRule, state: BlockState, event: { kind: 'viewed' | 'watched' | 'completed'; fraction?: number }, at: Date): BlockState {
   const next: BlockState = {
     viewedAt: state.viewedAt ?? at,
@@ -53,7 +57,7 @@ export function applyEvent(rule: CompletionRule, state: BlockState, event: { kin
   const met =
     rule.kind === 'viewed' ||
     (rule.kind === 'watched' && next.maxFraction >= rule.fraction) ||
-    ((rule.kind === 'manual' || rule.kind === 'custom') && event.kind === 'completed');
+    (rule.kind === 'manual' && event.kind === 'completed');
   if (met) next.completedAt = at;
   return next;
 }

@@ -1,1 +1,4 @@
-export {};
+export * from './sql';
+export * from './snapshots';
+export * from './completion';
+export * from './attempts';

@@ -59,7 +59,10 @@ export interface GradeResult {
 export interface LearnerViewContext {
   /** A new array in this attempt's order. Call it the same way every time (it is deterministic). */
   shuffle: <T>(items: readonly T[]) => T[];
-  /** Whether the quiz asked for options to be shuffled; `shuffle` is the identity when it did not. */
+  /**
+   * Whether the quiz asked for options to be shuffled. `shuffle` always shuffles: a type whose
+   * order is the key (ordering, matching) uses it regardless; the others check this first.
+   */
   shuffleOptions: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EnrollmentListQuery, EnrollmentStatus, VersionSnapshot } from '@cakap/contracts';
 import type { BlockState } from '@cakap/courses';
+import { completeEnrollment, SnapshotCache } from '@cakap/learning';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../common/sql';
 
@@ -22,61 +23,21 @@ export interface BlockStateChange {
   state: BlockState;
 }
 
-/** What completion writes: the ledger line (invariant 8) and the outbox event, with the status change. */
-export interface Completion {
-  at: Date;
-  year: number;
-  title: string;
-  jp: number;
-  developmentForm: string;
-  organiser: string;
-  startDate: string;
-  endDate: string;
-}
-
 const SELECT = `
   SELECT e.id, e.user_id AS "userId", e.course_id AS "courseId", e.version, e.status, e.enrolled_at AS "enrolledAt",
          e.completed_at AS "completedAt", e.last_lesson_key AS "lastLessonKey"
     FROM enrollments e`;
 
-/** How many published versions the process keeps parsed in memory. */
-const SNAPSHOT_CACHE_SIZE = 500;
-
 /** Data access for enrolments, block progress and completion. No rules here. */
 @Injectable()
 export class EnrollmentsRepository {
-  /**
-   * Published versions never change (invariant 1, enforced by a trigger), so their parsed
-   * snapshots can be kept without ever going stale: the player's requests then read only the
-   * learner's small rows.
-   */
-  private readonly snapshots = new Map<string, Promise<VersionSnapshot>>();
-
-  constructor(private readonly ds: DataSource) {}
-
-  private snapshot(courseId: string, version: number): Promise<VersionSnapshot> {
-    const key = `${courseId}:${version}`;
-    let found = this.snapshots.get(key);
-    if (found) {
-      // Least recently used goes first: re-insert on a hit.
-      this.snapshots.delete(key);
-      this.snapshots.set(key, found);
-      return found;
-    }
-    found = this.ds
-      .query(`SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2`, [courseId, version])
-      .then((rows: { snapshot: VersionSnapshot }[]) => {
-        if (!rows.length) throw new Error(`course version ${key} not found`);
-        return rows[0].snapshot;
-      });
-    found.catch(() => this.snapshots.delete(key));
-    this.snapshots.set(key, found);
-    if (this.snapshots.size > SNAPSHOT_CACHE_SIZE) this.snapshots.delete(this.snapshots.keys().next().value!);
-    return found;
-  }
+  constructor(
+    private readonly ds: DataSource,
+    private readonly snapshots: SnapshotCache,
+  ) {}
 
   private async withSnapshots(rows: Omit<EnrollmentRow, 'snapshot'>[]): Promise<EnrollmentRow[]> {
-    return Promise.all(rows.map(async (r) => ({ ...r, snapshot: await this.snapshot(r.courseId, r.version) })));
+    return Promise.all(rows.map(async (r) => ({ ...r, snapshot: await this.snapshots.get(r.courseId, r.version) })));
   }
 
   /**
@@ -178,45 +139,8 @@ export class EnrollmentsRepository {
     return rows[0];
   }
 
-  /**
-   * Completes the enrolment exactly once: the conditional UPDATE (active → completed) lets one
-   * caller through, and only that caller writes the ledger line and the outbox event, in the
-   * same transaction. The unique keys (ledger per enrolment, event dedupe key) are the backstop.
-   * Answers whether this call completed it.
-   */
-  async complete(e: EnrollmentRow, c: Completion): Promise<boolean> {
-    return this.ds.transaction(async (tx) => {
-      const updated = rowsOf<{ id: string }>(
-        await tx.query(
-          `UPDATE enrollments SET status = 'completed', completed_at = $2, updated_at = now()
-            WHERE id = $1 AND status = 'active' RETURNING id`,
-          [e.id, c.at],
-        ),
-      );
-      if (!updated.length) return false;
-      const [line] = await tx.query(
-        `INSERT INTO learning_hours (user_id, year, source, enrollment_id, course_id, title, jp, development_form, organiser, start_date, end_date)
-         VALUES ($1, $2, 'course', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [e.userId, c.year, e.id, e.courseId, c.title, c.jp, c.developmentForm, c.organiser, c.startDate, c.endDate],
-      );
-      await tx.query(
-        `INSERT INTO domain_events (kind, aggregate_id, payload, dedupe_key) VALUES ('enrollment.completed', $1, $2, $3)`,
-        [
-          e.id,
-          JSON.stringify({
-            enrollmentId: e.id,
-            userId: e.userId,
-            courseId: e.courseId,
-            version: e.version,
-            completedAt: c.at.toISOString(),
-            jp: c.jp,
-            year: c.year,
-            learningHoursId: line.id,
-          }),
-          `enrollment.completed:${e.id}`,
-        ],
-      );
-      return true;
-    });
+  /** Completes the enrolment exactly once (JP ledger line and outbox event): see @cakap/learning. */
+  complete(e: EnrollmentRow, at: Date): Promise<boolean> {
+    return completeEnrollment(this.ds, e, e.snapshot.meta, at);
   }
 }

@@ -16,8 +16,6 @@ import {
   completeLesson,
   completionRuleOf,
   findLesson,
-  jakartaDate,
-  jakartaYear,
   referencedFiles,
   ruleLabel,
   summarizeProgress,
@@ -30,9 +28,6 @@ import type { Principal } from '../common/request';
 import { FilesService } from '../files/files.service';
 import { InjectPlugins } from '../plugins/plugins.tokens';
 import { EnrollmentsRepository, type BlockStateChange, type EnrollmentRow } from './enrollments.repository';
-
-/** SIASN's "organiser" of Cakap's own courses (the instance's name is not configurable yet). */
-export const COURSE_ORGANISER = 'Cakap e-learning';
 
 /**
  * Enrolment, progress and completion. A learner only ever reaches their own enrolments (another
@@ -141,18 +136,7 @@ export class EnrollmentsService {
   private async afterProgress(e: EnrollmentRow): Promise<EnrollmentProgress> {
     const { progress, summary } = await this.progressOf(e);
     if (e.status === 'active' && summary.courseComplete) {
-      const at = new Date();
-      const meta = e.snapshot.meta;
-      await this.repo.complete(e, {
-        at,
-        year: jakartaYear(at),
-        title: meta.title,
-        jp: meta.jp,
-        developmentForm: meta.developmentForm,
-        organiser: COURSE_ORGANISER,
-        startDate: jakartaDate(new Date(e.enrolledAt)),
-        endDate: jakartaDate(at),
-      });
+      await this.repo.complete(e, new Date());
       const after = (await this.repo.find(e.userId, e.id))!;
       return this.toProgress(after, summary);
     }

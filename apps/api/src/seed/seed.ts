@@ -1,7 +1,9 @@
 import type { ContentTypes } from '@cakap/courses';
+import type { PluginRegistry } from '@cakap/plugin-sdk/host';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
+import { DEMO_BANK, seedQuestionBank } from './question-bank';
 import { SAMPLE_COURSE, seedSampleCourse } from './sample-course';
 
 export { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS } from './data';
@@ -22,6 +24,8 @@ export interface SeedSummary {
   demoAccounts: Array<Omit<DemoAccount, 'password'> & { password: string; created: boolean }>;
   /** Whether this run created the published sample course (only when content types are given). */
   sampleCourse: boolean;
+  /** What this run did with the demo question bank (only when question types are given). */
+  questionBank: 'created' | 'existing' | 'skipped' | null;
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -119,7 +123,11 @@ async function seedUser(
  * sub-units, common positions, one account per role and some learners. Running it again
  * creates nothing new and changes nothing that exists (names, passwords, roles).
  */
-export async function seed(ds: DataSource, log: SeedLog = () => undefined, types?: ContentTypes): Promise<SeedSummary> {
+export async function seed(
+  ds: DataSource,
+  log: SeedLog = () => undefined,
+  types?: ContentTypes & Partial<Pick<PluginRegistry, 'questionType'>>,
+): Promise<SeedSummary> {
   const summary = await seedPeople(ds, log);
   if (types) {
     const nipOf = (label: string) => DEMO_ACCOUNTS.find((a) => a.label === label)!.nip;
@@ -127,6 +135,11 @@ export async function seed(ds: DataSource, log: SeedLog = () => undefined, types
     const [admin] = await ds.query(`SELECT id FROM users WHERE nip = $1`, [nipOf('admin')]);
     summary.sampleCourse = await seedSampleCourse(ds, types, author.id, admin.id);
     log(`Kursus contoh / sample course "${SAMPLE_COURSE.title}": ${summary.sampleCourse ? 'diterbitkan/published v1' : 'sudah ada/existing'}`);
+    if (types.questionType) {
+      summary.questionBank = await seedQuestionBank(ds, { questionType: types.questionType }, author.id);
+      const said = { created: 'dibuat/created', existing: 'sudah ada/existing', skipped: 'dilewati, jenis soal tidak aktif/skipped, question types not enabled' };
+      log(`Bank soal / question bank "${DEMO_BANK.title}": ${said[summary.questionBank]}`);
+    }
   }
   return summary;
 }
@@ -139,6 +152,7 @@ async function seedPeople(ds: DataSource, log: SeedLog): Promise<SeedSummary> {
       users: { created: 0, existing: 0 },
       demoAccounts: [],
       sampleCourse: false,
+      questionBank: null,
     };
 
     const units = await seedOrgUnits(m, summary.orgUnits);

@@ -83,7 +83,8 @@ describe('richtext', () => {
 
   it('the editor has a labelled toolbar and reports HTML', async () => {
     const { props } = editor('richtext', { html: '<p>Materi awal</p>' });
-    const toolbar = await screen.findByRole('toolbar', { name: 'Format teks' });
+    // The editor is lazy-loaded (TipTap stays out of the learner's bundle): give the import time on a busy CI machine.
+    const toolbar = await screen.findByRole('toolbar', { name: 'Format teks' }, { timeout: 15_000 });
     for (const name of ['Tebal', 'Miring', 'Judul bagian', 'Subjudul', 'Daftar berpoin', 'Daftar bernomor', 'Kutipan', 'Tambah atau ubah tautan', 'Hapus tautan', 'Urungkan', 'Ulangi']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
