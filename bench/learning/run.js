@@ -14,19 +14,7 @@
  * DATABASE_URL (a server to create the bench database on) and REDIS_URL as for the api.
  */
 'use strict';
-const { arg, benchNip: nip, teardown } = require('../lib');
-const { spawn } = require('node:child_process');
-const { randomBytes, randomUUID } = require('node:crypto');
-const { createRequire } = require('node:module');
-const net = require('node:net');
-const path = require('node:path');
-
-const apiDir = path.resolve(__dirname, '../../apps/api');
-const fromApi = createRequire(path.join(apiDir, 'package.json'));
-const { createTestDatabase } = fromApi('@cakap/db');
-const { Redis } = fromApi('ioredis');
-const { Client } = fromApi('pg');
-const { hashPassword } = require(path.join(apiDir, 'dist/auth/password.js'));
+const { apiEnv, arg, httpClient, logIn, msSince, openBench, pool, publishCourse, seedPeople, startApi, stats, teardown } = require('../lib');
 
 const LEARNERS = arg('learners', 500);
 const SECONDS = arg('seconds', 20);
@@ -34,9 +22,6 @@ const SECONDS = arg('seconds', 20);
 const THINK = arg('think', 0);
 /** Logins and enrolments before the measured phase run this many at a time (argon2 is deliberately slow). */
 const SETUP_CONCURRENCY = arg('setup-concurrency', 16);
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'rahasia123';
 
 /** 3 modules × 4 lessons × 3 rich-text blocks: the shape of a typical 2-JP course. */
 function courseContent() {
@@ -59,143 +44,31 @@ function courseContent() {
   return { modules };
 }
 
-/** A valid PNS NIP, unique for each i < 9,979,200. */
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function pool(items, size, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
-
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
-function stats(ms) {
-  const s = [...ms].sort((a, b) => a - b);
-  const r = (v) => Number(v.toFixed(1));
-  return { count: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] || 0) };
-}
-
 async function main() {
-  const db = await createTestDatabase(BASE_URL, 'cakap_bench');
-  const prefix = `cakap-bench-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  const pg = new Client({ connectionString: db.url });
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  let api;
+  const run = await openBench();
+  const { pg } = run;
+  const children = [];
   try {
-    await pg.connect();
     // Reference data: one unit, one author, N learners sharing one password hash, one published course.
-    const {
-      rows: [unit],
-    } = await pg.query(`INSERT INTO org_units (code, name) VALUES ('BKPSDMD', 'BKPSDMD Kabupaten Batanghari') RETURNING id`);
-    const hash = await hashPassword(PASSWORD);
-    const {
-      rows: [author],
-    } = await pg.query(`INSERT INTO users (nip, name, org_unit_id, roles) VALUES ($1, 'Penulis', $2, '{author}') RETURNING id`, [nip(9_000_000), unit.id]);
-    const nips = Array.from({ length: LEARNERS }, (_, i) => nip(i));
-    await pg.query(
-      `INSERT INTO users (nip, name, org_unit_id, roles, password_hash) SELECT n, 'Peserta ' || n, $2, '{learner}', $3 FROM unnest($1::text[]) n`,
-      [nips, unit.id, hash],
-    );
+    const { author, nips } = await seedPeople(pg, LEARNERS);
     const content = courseContent();
-    const {
-      rows: [course],
-    } = await pg.query(
-      `INSERT INTO courses (owner_id, title, jp, status, content, published_version, published_revision)
-       VALUES ($1, 'Pelayanan Publik Prima', 2, 'published', $2, 1, 0) RETURNING id`,
-      [author.id, JSON.stringify(content)],
-    );
-    const snapshot = {
-      courseId: course.id,
-      version: 1,
-      meta: {
-        title: 'Pelayanan Publik Prima',
-        summary: '',
-        jp: 2,
-        category: null,
-        coverFileId: null,
-        durationMinutes: 90,
-        language: 'id',
-        developmentForm: 'NKL03',
-        tags: [],
-      },
-      content,
-      authors: [{ id: author.id, name: 'Penulis' }],
-      publishedAt: new Date().toISOString(),
-    };
-    await pg.query(
-      `INSERT INTO course_versions (course_id, version, snapshot, hash, published_by, published_at, title, language, jp, module_count, lesson_count, search_text)
-       VALUES ($1, 1, $2, repeat('0', 64), $3, now(), 'Pelayanan Publik Prima', 'id', 2, 3, 12, 'pelayanan publik prima')`,
-      [course.id, JSON.stringify(snapshot), author.id],
-    );
+    const course = await publishCourse(pg, author, content);
 
     // The api, as in production.
-    const port = await freePort();
-    api = spawn(process.execPath, ['dist/main.js'], {
-      cwd: apiDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(24).toString('hex'),
-        ACCESS_TOKEN_TTL_SEC: '3600',
-        CAKAP_DATA_DIR: path.join(require('node:os').tmpdir(), `cakap-bench-${randomUUID()}`),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if (api.exitCode !== null) throw new Error(`api exited with ${api.exitCode}`);
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (i > 300) throw new Error('api not ready after 30 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
-    const call = async (method, url, token, body) => {
-      const res = await fetch(base + url, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    };
+    const base = await startApi(apiEnv(run), children);
+    const client = httpClient();
+    const call = (method, url, token, body) => client.call(base, method, url, token, body);
 
     // Setup (not measured): log in and enrol every learner.
     const t0 = process.hrtime.bigint();
     const learners = [];
     await pool(nips, SETUP_CONCURRENCY, async (n) => {
-      const login = await call('POST', '/api/v1/auth/login', null, { nip: n, password: PASSWORD });
-      if (login.status !== 200) throw new Error(`login ${n}: ${login.status} ${JSON.stringify(login.body)}`);
-      const enr = await call('POST', '/api/v1/enrollments', login.body.accessToken, { courseId: course.id });
+      const { accessToken } = await logIn(client.call, base, n);
+      const enr = await call('POST', '/api/v1/enrollments', accessToken, { courseId: course.id });
       if (enr.status !== 201) throw new Error(`enrol ${n}: ${enr.status} ${JSON.stringify(enr.body)}`);
-      learners.push({ token: login.body.accessToken, id: enr.body.id, step: 0 });
+      learners.push({ token: accessToken, id: enr.body.id, step: 0 });
     });
-    const setupSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const setupSeconds = msSince(t0) / 1000;
 
     // The measured phase: every learner keeps one request in flight.
     const blocks = content.modules.flatMap((m) => m.lessons.flatMap((l) => l.blocks.map((b, i) => ({ lesson: l.key, key: b.key, last: i === l.blocks.length - 1 }))));
@@ -208,8 +81,8 @@ async function main() {
       await think();
       const s = process.hrtime.bigint();
       const r = await fn();
-      latencies[kind].push(Number(process.hrtime.bigint() - s) / 1e6);
-      if (r.status >= 400) errors[`${kind} ${r.status}`] = (errors[`${kind} ${r.status}`] || 0) + 1;
+      latencies[kind].push(msSince(s));
+      if (r.status >= 400 || r.status === 0) errors[`${kind} ${r.status}`] = (errors[`${kind} ${r.status}`] || 0) + 1;
       return r;
     };
     const m0 = process.hrtime.bigint();
@@ -231,7 +104,8 @@ async function main() {
         }
       }),
     );
-    const measured = Number(process.hrtime.bigint() - m0) / 1e9;
+    const measured = msSince(m0) / 1000;
+    client.close();
     const all = [...latencies.outline, ...latencies.progress, ...latencies.completeLesson];
     const {
       rows: [ledger],
@@ -256,7 +130,7 @@ async function main() {
       `learning: ${LEARNERS} learners (think ${THINK} ms), ${summary.requestsPerSecond} req/s, p50 ${summary.all.p50} ms, p95 ${summary.all.p95} ms, p99 ${summary.all.p99} ms`,
     );
   } finally {
-    await teardown({ child: api, redis, prefix, pg, db });
+    await teardown({ children, ...run });
   }
 }
 

@@ -2,7 +2,7 @@ import { createDataSource, createTestDatabase, type TestDatabase } from '@cakap/
 import type { DataSource } from 'typeorm';
 import { buildPluginRegistry } from '../src/plugins/plugins.module';
 import { DEMO_BANK, DEMO_QUESTIONS } from '../src/seed/question-bank';
-import { SAMPLE_COURSE } from '../src/seed/sample-course';
+import { QUIZ_COURSE, SAMPLE_COURSE } from '../src/seed/sample-course';
 import { DEMO_ACCOUNTS, seed } from '../src/seed/seed';
 
 /** The demo question bank, on a database of its own (the seed's rows are counted). */
@@ -58,5 +58,22 @@ describe('demo seed: the question bank', () => {
     const summaries: { summary: string }[] = await ds.query(`SELECT summary FROM questions`);
     expect(summaries.every((q) => q.summary.length > 10 && !q.summary.includes('<'))).toBe(true);
     expect(await ds.query(`SELECT id, revision, published_version FROM courses WHERE title = $1`, [SAMPLE_COURSE.title])).toEqual([course]);
+  });
+
+  it('publishes the quiz course once: a pre-test of five and a timed post-test of every automatically graded demo question', async () => {
+    const plugins = buildPluginRegistry(['@cakap/plugin-content', '@cakap/plugin-questions']);
+    expect((await seed(ds, undefined, plugins)).quizCourse).toBe(false); // published by the run above
+    const versions: { snapshot: { content: { modules: { lessons: { blocks: { type: string; data: Record<string, unknown> }[] }[] }[] } } }[] = await ds.query(
+      `SELECT v.snapshot FROM course_versions v JOIN courses c ON c.id = v.course_id WHERE c.title = $1`,
+      [QUIZ_COURSE.title],
+    );
+    expect(versions).toHaveLength(1);
+    const quizzes = versions[0].snapshot.content.modules.flatMap((m) => m.lessons.flatMap((l) => l.blocks)).filter((b) => b.type === 'quiz');
+    const auto: { id: string }[] = await ds.query(`SELECT id FROM questions WHERE type <> 'essay' ORDER BY created_at, id`);
+    expect(quizzes.map((q) => [q.data.role, (q.data.selection as { questionIds: string[] }).questionIds.length, q.data.timeLimitMinutes])).toEqual([
+      ['pretest', 5, null],
+      ['posttest', auto.length, 15],
+    ]);
+    expect((quizzes[1].data.selection as { questionIds: string[] }).questionIds).toEqual(auto.map((q) => q.id));
   });
 });

@@ -489,6 +489,9 @@ describe('question banks, categories and versioned questions', () => {
       expect(res.body.errors[2].message).toBe('Baris 7: tidak ada jawaban benar');
       const en = await gift(author, bank, bad, 'en').expect(400);
       expect(en.body.errors[1].message).toBe('Line 5: pairs: Give at least two pairs.');
+      // The parser's own findings are worded in the reader's language too.
+      expect(en.body.errors[0].message).toBe('Line 3: brace not closed (missing "}")');
+      expect(en.body.errors[2].message).toBe('Line 7: no correct answer');
       const after = await count(
         `SELECT (SELECT count(*) FROM questions WHERE bank_id = $1) + (SELECT count(*) FROM question_categories WHERE bank_id = $1) AS n`,
         [bank],

@@ -203,6 +203,16 @@ describe('quiz attempts', () => {
       const expired = (await q.get(ani, a.id).expect(200)).body;
       expect(expired).toMatchObject({ status: 'graded', submittedBy: 'deadline', result: { score: 4, max: 10, percent: 40 } });
     });
+
+    it('grades a submit that arrives after the deadline with what was saved in time, as submitted by the deadline', async () => {
+      const { enrollmentId } = await quizCourse(ani, fixed({ timeLimitMinutes: 30 }));
+      const a = (await q.start(ani, enrollmentId, 'q1').expect(201)).body;
+      await q.save(ani, a.id, allRight(a.items.slice(0, 3))).expect(200);
+      await api.ds.query(`UPDATE quiz_attempts SET deadline_at = now() - interval '1 second' WHERE id = $1`, [a.id]);
+      await q.save(ani, a.id, allRight(a.items)).expect(409);
+      const graded = (await q.submit(ani, a.id).expect(200)).body;
+      expect(graded).toMatchObject({ status: 'graded', submittedBy: 'deadline', result: { score: 6, max: 10, percent: 60 } });
+    });
   });
 
   describe('authorisation (invariant 5)', () => {
@@ -292,7 +302,7 @@ describe('quiz attempts', () => {
 
       const list = await q.pending(author, `?courseId=${courseId}`).expect(200);
       expect(pageOf(pendingGradingSchema).parse(list.body).items).toEqual([
-        expect.objectContaining({ attemptId: a.id, slot: 1, courseId, blockKey: 'q1', points: 5, answer: 'Pelayanan yang cepat, tepat dan ramah.' }),
+        expect.objectContaining({ attemptId: a.id, slot: 1, courseId, blockKey: 'q1', type: 'essay', points: 5, answer: 'Pelayanan yang cepat, tepat dan ramah.' }),
       ]);
       expect(JSON.stringify(list.body)).not.toContain('KUNCI-ESAI-RUBRIK');
       expect((await q.pending(otherAuthor, `?courseId=${courseId}`).expect(200)).body.total).toBe(0);

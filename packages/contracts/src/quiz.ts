@@ -307,6 +307,8 @@ export const pendingGradingSchema = z.object({
   blockKey: z.string(),
   learner: z.object({ id: z.uuid(), name: z.string(), nip: z.string() }),
   submittedAt: z.string(),
+  /** The question type, so the portal renders the answer with the right component. */
+  type: z.string(),
   points: z.number(),
   view: z.unknown(),
   answer: z.unknown().nullable(),

@@ -4,6 +4,7 @@ import type { QuestionTypeDefinition } from '@cakap/plugin-sdk';
 import { QUIZ_BLOCK_TYPE, completesBlock, gradeSlot, totals, type AttemptItemRef, type SlotGrade } from '@cakap/quiz';
 import type { DataSource } from 'typeorm';
 import { completeBlock, completeCourseIfDone, recordBlockCompleted } from './completion';
+import { PromiseLru } from './lru';
 import type { SnapshotCache } from './snapshots';
 import { rowsOf, type Queryable } from './sql';
 
@@ -37,12 +38,14 @@ export const VERSION_CACHE_SIZE = 5000;
  * quiz reads each version once, not once per learner.
  */
 export class QuestionVersionCache {
-  private readonly entries = new Map<string, Promise<QuestionVersion>>();
+  private readonly entries: PromiseLru<QuestionVersion>;
 
   constructor(
     private readonly db: Queryable,
-    private readonly size = VERSION_CACHE_SIZE,
-  ) {}
+    size = VERSION_CACHE_SIZE,
+  ) {
+    this.entries = new PromiseLru(size);
+  }
 
   /** The versions by id; every id must exist (attempts only name versions that do). */
   async get(ids: readonly string[], db: Queryable = this.db): Promise<Map<string, QuestionVersion>> {
@@ -50,14 +53,8 @@ export class QuestionVersionCache {
     const missing: string[] = [];
     for (const id of new Set(ids)) {
       const hit = this.entries.get(id);
-      if (!hit) {
-        missing.push(id);
-        continue;
-      }
-      // Least recently used goes first: re-insert on a hit.
-      this.entries.delete(id);
-      this.entries.set(id, hit);
-      wanted.set(id, hit);
+      if (hit) wanted.set(id, hit);
+      else missing.push(id);
     }
     if (missing.length) {
       const loaded = db
@@ -69,11 +66,8 @@ export class QuestionVersionCache {
           if (!v) throw new Error(`question version ${id} not found`);
           return v;
         });
-        one.catch(() => this.entries.delete(id));
-        this.entries.set(id, one);
-        wanted.set(id, one);
+        wanted.set(id, this.entries.set(id, one));
       }
-      while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
     }
     const out = new Map<string, QuestionVersion>();
     for (const [id, v] of wanted) out.set(id, await v);
@@ -207,6 +201,9 @@ export async function submitAttempt(
       tx,
     );
     const grades = gradeSlots(a, versions, new Map(saved.map((s) => [s.slot, s.answer])), deps.registry);
+    // Past the deadline it is graded with what was saved in time (later saves were refused),
+    // whoever asks first: the learner's page or the worker.
+    const submittedBy = rows[0].pastDeadline ? 'deadline' : by;
     const t = totals(grades, a.passPercent);
     await tx.query(
       `INSERT INTO attempt_answers (attempt_id, slot, score, max_score, needs_grading, feedback)
@@ -220,14 +217,14 @@ export async function submitAttempt(
       await tx.query(
         `UPDATE quiz_attempts SET status = $2, submitted_at = now(), submitted_by = $3, score = $4, max_score = $5, percent = $6, passed = $7
           WHERE id = $1 RETURNING submitted_at AS "submittedAt"`,
-        [a.id, t.status, by, t.score, t.max, t.percent, t.passed],
+        [a.id, t.status, submittedBy, t.score, t.max, t.percent, t.passed],
       ),
     );
     const graded: AttemptRow = {
       ...a,
       status: t.status,
       submittedAt: done.submittedAt,
-      submittedBy: by,
+      submittedBy,
       score: t.score,
       maxScore: t.max,
       percent: t.percent,

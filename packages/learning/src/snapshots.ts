@@ -1,4 +1,5 @@
 import type { VersionSnapshot } from '@cakap/contracts';
+import { PromiseLru } from './lru';
 import type { Queryable } from './sql';
 
 /** How many published versions a process keeps parsed in memory. */
@@ -10,32 +11,29 @@ export const SNAPSHOT_CACHE_SIZE = 500;
  * small rows. Bounded, least recently used first out.
  */
 export class SnapshotCache {
-  private readonly entries = new Map<string, Promise<VersionSnapshot>>();
+  private readonly entries: PromiseLru<VersionSnapshot>;
 
   constructor(
     private readonly db: Queryable,
-    private readonly size = SNAPSHOT_CACHE_SIZE,
-  ) {}
+    size = SNAPSHOT_CACHE_SIZE,
+  ) {
+    this.entries = new PromiseLru(size);
+  }
 
   /** `db` reads a miss (the caller's transaction, so a busy pool cannot starve it). */
   get(courseId: string, version: number, db: Queryable = this.db): Promise<VersionSnapshot> {
     const key = `${courseId}:${version}`;
-    let found = this.entries.get(key);
-    if (found) {
-      // Least recently used goes first: re-insert on a hit.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
-    }
-    found = db
-      .query(`SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2`, [courseId, version])
-      .then((rows: { snapshot: VersionSnapshot }[]) => {
-        if (!rows.length) throw new Error(`course version ${key} not found`);
-        return rows[0].snapshot;
-      });
-    found.catch(() => this.entries.delete(key));
-    this.entries.set(key, found);
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
-    return found;
+    return (
+      this.entries.get(key) ??
+      this.entries.set(
+        key,
+        db
+          .query(`SELECT snapshot FROM course_versions WHERE course_id = $1 AND version = $2`, [courseId, version])
+          .then((rows: { snapshot: VersionSnapshot }[]) => {
+            if (!rows.length) throw new Error(`course version ${key} not found`);
+            return rows[0].snapshot;
+          }),
+      )
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { exportGift, parseGift, type GiftQuestion } from './gift';
+import { t } from '@cakap/contracts';
+import { exportGift, GIFT_ERROR_KEYS, parseGift, type GiftQuestion } from './gift';
 
 /** The questions without their line numbers (which change when a file is rewritten). */
 const content = (qs: GiftQuestion[]) => qs.map(({ line: _line, ...q }) => q);
@@ -134,7 +135,7 @@ describe('parseGift', () => {
 
   it('two questions without a blank line between them are one bad question', () => {
     const { questions, errors } = parseGift('::A::Satu {#1}\n::B::Dua {#2}\n\n::C::Tiga {T}');
-    expect(errors).toEqual([{ line: 1, message: 'hanya satu blok jawaban {…} per pertanyaan' }]);
+    expect(errors).toEqual([{ line: 1, key: 'quiz.gift.oneAnswerBlock', params: {} }]);
     expect(questions.map((q) => q.title)).toEqual(['C']);
   });
 
@@ -227,15 +228,22 @@ describe('parseGift', () => {
     const { questions, errors } = parseGift(text);
     expect(questions.map((q) => q.title)).toEqual(['Baik']);
     expect(errors).toEqual([
-      { line: 4, message: 'kurung kurawal tidak ditutup (kurang "}")' },
-      { line: 8, message: 'tidak ada jawaban benar' },
-      { line: 14, message: 'format jawaban angka tidak dikenali: "tiga" (contoh: #3.14:0.01 atau #1..5)' },
-      { line: 16, message: 'tidak ada blok jawaban {…}' },
-      { line: 18, message: 'teks pertanyaan kosong' },
-      { line: 20, message: 'isian singkat hanya menerima jawaban bernilai penuh (tanpa %bobot%)' },
-      { line: 22, message: 'pasangan menjodohkan harus berbentuk "=kiri -> kanan"' },
-      { line: 25, message: 'poin tidak valid: "-1"' },
+      { line: 4, key: 'quiz.gift.unclosedBrace', params: {} },
+      { line: 8, key: 'quiz.gift.noCorrect', params: {} },
+      { line: 14, key: 'quiz.gift.numericFormat', params: { value: 'tiga' } },
+      { line: 16, key: 'quiz.gift.noAnswerBlock', params: {} },
+      { line: 18, key: 'quiz.gift.emptyPrompt', params: {} },
+      { line: 20, key: 'quiz.gift.shortAnswerWeight', params: {} },
+      { line: 22, key: 'quiz.gift.matchingPair', params: {} },
+      { line: 25, key: 'quiz.gift.badPoints', params: { value: '-1' } },
     ]);
+  });
+
+  it('has a text in both languages for every error it reports', () => {
+    for (const key of GIFT_ERROR_KEYS) {
+      for (const lang of ['id', 'en'] as const) expect(t(key, lang, { value: 'x' })).not.toBe(key);
+    }
+    expect(t('quiz.gift.numericFormat', 'en', { value: 'tiga' })).toBe('numeric answer format not recognised: "tiga" (example: #3.14:0.01 or #1..5)');
   });
 
   it('refuses numbers it cannot read exactly', () => {

@@ -31,7 +31,8 @@
  *
  * Not carried: an essay's rubric, and ids of options (import numbers them o1, o2, ...).
  * Parsing never throws: every problem is an error naming the line where its question starts,
- * in Indonesian. The caller validates each `data` with the question type's author schema.
+ * as a message key with parameters (`quiz.gift.*` in the contracts' catalogue), so the caller
+ * words it in the reader's language. The caller validates each `data` with the question type's author schema.
  */
 
 export type GiftQuestionType =
@@ -56,9 +57,35 @@ export interface GiftQuestion {
   data: Record<string, unknown>;
 }
 
+/** The message keys of GIFT syntax errors (texts in the contracts' catalogue, id and en). */
+export const GIFT_ERROR_KEYS = [
+  'quiz.gift.badPoints',
+  'quiz.gift.badWords',
+  'quiz.gift.unclosedTitle',
+  'quiz.gift.noAnswerBlock',
+  'quiz.gift.unclosedBrace',
+  'quiz.gift.oneAnswerBlock',
+  'quiz.gift.emptyPrompt',
+  'quiz.gift.answerMark',
+  'quiz.gift.orderingMark',
+  'quiz.gift.shortAnswerWeight',
+  'quiz.gift.badWeight',
+  'quiz.gift.emptyOption',
+  'quiz.gift.noCorrect',
+  'quiz.gift.matchingPair',
+  'quiz.gift.matchingRight',
+  'quiz.gift.trueFalseTail',
+  'quiz.gift.numericFull',
+  'quiz.gift.numericFormat',
+  'quiz.gift.numericRange',
+] as const;
+export type GiftErrorKey = (typeof GIFT_ERROR_KEYS)[number];
+
 export interface GiftError {
   line: number;
-  message: string;
+  key: GiftErrorKey;
+  /** Values the message names (the offending text, cut short). */
+  params: Record<string, string>;
 }
 
 export interface GiftParseResult {
@@ -76,7 +103,14 @@ export interface GiftExportQuestion {
 }
 
 /** A problem with one question, reported with the line where it starts. */
-class GiftSyntaxError extends Error {}
+class GiftSyntaxError extends Error {
+  constructor(
+    readonly key: GiftErrorKey,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(key);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Characters and escapes
@@ -188,7 +222,7 @@ export function parseGift(text: string): GiftParseResult {
       questions.push({ line, category, ...question });
     } catch (e) {
       if (!(e instanceof GiftSyntaxError)) throw e;
-      errors.push({ line, message: e.message });
+      errors.push({ line, key: e.key, params: e.params });
     }
   };
 
@@ -226,11 +260,11 @@ function parseMarkers(comments: string[]): Markers {
     else if (key === 'case-sensitive') markers.caseSensitive = true;
     else if (key === 'points') {
       const n = Number(value);
-      if (!Number.isFinite(n) || n <= 0) throw new GiftSyntaxError(`poin tidak valid: "${value}"`);
+      if (!Number.isFinite(n) || n <= 0) throw new GiftSyntaxError('quiz.gift.badPoints', { value });
       markers.points = n;
     } else if (key === 'words') {
       const w = /^(\d*)\.\.(\d*)$/.exec(value.trim());
-      if (!w) throw new GiftSyntaxError(`batas kata tidak valid: "${value}" (contoh: 50..300)`);
+      if (!w) throw new GiftSyntaxError('quiz.gift.badWords', { value });
       markers.words = { min: w[1] ? Number(w[1]) : undefined, max: w[2] ? Number(w[2]) : undefined };
     }
   }
@@ -242,7 +276,7 @@ function parseQuestion(raw: string, markers: Markers): Omit<GiftQuestion, 'line'
   let title: string | undefined;
   if (s.startsWith('::')) {
     const end = findUnescaped(s, '::', 2);
-    if (end < 0) throw new GiftSyntaxError('judul tidak ditutup (kurang "::")');
+    if (end < 0) throw new GiftSyntaxError('quiz.gift.unclosedTitle');
     title = unescapeGift(s.slice(2, end)).trim() || undefined;
     s = s.slice(end + 2).trim();
   }
@@ -254,20 +288,20 @@ function parseQuestion(raw: string, markers: Markers): Omit<GiftQuestion, 'line'
   }
 
   const open = findUnescaped(s, '{');
-  if (open < 0) throw new GiftSyntaxError('tidak ada blok jawaban {…}');
+  if (open < 0) throw new GiftSyntaxError('quiz.gift.noAnswerBlock');
   const close = findUnescaped(s, '}', open + 1);
-  if (close < 0) throw new GiftSyntaxError('kurung kurawal tidak ditutup (kurang "}")');
+  if (close < 0) throw new GiftSyntaxError('quiz.gift.unclosedBrace');
   const inner = s.slice(open + 1, close);
-  if (findUnescaped(inner, '{') >= 0) throw new GiftSyntaxError('kurung kurawal tidak ditutup (kurang "}")');
+  if (findUnescaped(inner, '{') >= 0) throw new GiftSyntaxError('quiz.gift.unclosedBrace');
   const after = s.slice(close + 1);
   if (findUnescaped(after, '{') >= 0 || findUnescaped(after, '}') >= 0) {
-    throw new GiftSyntaxError('hanya satu blok jawaban {…} per pertanyaan');
+    throw new GiftSyntaxError('quiz.gift.oneAnswerBlock');
   }
 
   const before = s.slice(0, open).trim();
   const tail = after.trim();
   const promptText = tail ? `${before} _____ ${tail}` : before;
-  if (!unescapeGift(promptText).trim()) throw new GiftSyntaxError('teks pertanyaan kosong');
+  if (!unescapeGift(promptText).trim()) throw new GiftSyntaxError('quiz.gift.emptyPrompt');
   const prompt = toPromptHtml(promptText, format);
   const plain = (t: string) => (format === 'html' ? htmlToText(unescapeGift(t)) : unescapeGift(t)).trim();
 
@@ -304,16 +338,16 @@ function parseAnswers(body: string, markers: Markers, plain: (t: string) => stri
   if (tf) return parseTrueFalse(tf[1].startsWith('T'), body.slice(tf[0].length).trim(), plain);
 
   const answers = splitBefore(body, '=~').map((part) => parseAnswer(part.trim(), plain));
-  if (answers.length === 0 || !/^[=~]/.test(body)) throw new GiftSyntaxError('jawaban harus diawali "=" atau "~"');
+  if (answers.length === 0 || !/^[=~]/.test(body)) throw new GiftSyntaxError('quiz.gift.answerMark');
 
   if (markers.type === 'ordering') {
-    if (answers.some((a) => a.mark !== '=' || a.weight !== null)) throw new GiftSyntaxError('butir urutan harus diawali "="');
+    if (answers.some((a) => a.mark !== '=' || a.weight !== null)) throw new GiftSyntaxError('quiz.gift.orderingMark');
     return { type: 'ordering', data: { items: answers.map((a, i) => ({ id: `i${i + 1}`, text: a.text })) } };
   }
   if (answers.some((a) => a.mark === '=' && findUnescaped(a.rawText, '->') >= 0)) return parseMatching(answers, plain);
   if (answers.every((a) => a.mark === '=')) {
     if (answers.some((a) => a.weight !== null && a.weight < 100)) {
-      throw new GiftSyntaxError('isian singkat hanya menerima jawaban bernilai penuh (tanpa %bobot%)');
+      throw new GiftSyntaxError('quiz.gift.shortAnswerWeight');
     }
     return { type: 'short_answer', data: { accepted: answers.map((a) => a.text), caseSensitive: markers.caseSensitive } };
   }
@@ -334,7 +368,7 @@ function parseAnswer(part: string, plain: (t: string) => string): RawAnswer {
     weight = Number(w[1]);
     rest = rest.slice(w[0].length);
   } else if (rest.startsWith('%')) {
-    throw new GiftSyntaxError(`bobot jawaban tidak valid: "${rest.slice(0, 20)}"`);
+    throw new GiftSyntaxError('quiz.gift.badWeight', { value: rest.slice(0, 20) });
   }
   const hash = findUnescaped(rest, '#');
   const rawText = (hash >= 0 ? rest.slice(0, hash) : rest).trim();
@@ -343,7 +377,7 @@ function parseAnswer(part: string, plain: (t: string) => string): RawAnswer {
 }
 
 function parseChoice(answers: RawAnswer[], markers: Markers): Parsed {
-  if (answers.some((a) => !a.text)) throw new GiftSyntaxError('ada pilihan jawaban yang kosong');
+  if (answers.some((a) => !a.text)) throw new GiftSyntaxError('quiz.gift.emptyOption');
   const correct = (a: Answer) => a.mark === '=' || (a.weight ?? 0) > 0;
   const options = answers.map((a, i) => ({
     id: `o${i + 1}`,
@@ -352,7 +386,7 @@ function parseChoice(answers: RawAnswer[], markers: Markers): Parsed {
     ...(a.feedback ? { feedback: a.feedback } : {}),
   }));
   const right = answers.filter(correct);
-  if (right.length === 0) throw new GiftSyntaxError('tidak ada jawaban benar');
+  if (right.length === 0) throw new GiftSyntaxError('quiz.gift.noCorrect');
   const partialWeights = right.some((a) => a.mark === '~' && (a.weight ?? 0) < 100);
   if (right.length === 1 && !partialWeights && markers.type !== 'multiple_choice') {
     return { type: 'single_choice', data: { options } };
@@ -365,10 +399,10 @@ function parseMatching(answers: RawAnswer[], plain: (t: string) => string): Pars
   const distractors: string[] = [];
   for (const a of answers) {
     const arrow = findUnescaped(a.rawText, '->');
-    if (a.mark !== '=' || arrow < 0) throw new GiftSyntaxError('pasangan menjodohkan harus berbentuk "=kiri -> kanan"');
+    if (a.mark !== '=' || arrow < 0) throw new GiftSyntaxError('quiz.gift.matchingPair');
     const left = plain(a.rawText.slice(0, arrow));
     const right = plain(a.rawText.slice(arrow + 2));
-    if (!right) throw new GiftSyntaxError('pasangan menjodohkan tanpa jawaban kanan');
+    if (!right) throw new GiftSyntaxError('quiz.gift.matchingRight');
     if (left) pairs.push({ id: `p${pairs.length + 1}`, left, right });
     else distractors.push(right);
   }
@@ -378,7 +412,7 @@ function parseMatching(answers: RawAnswer[], plain: (t: string) => string): Pars
 function parseTrueFalse(value: boolean, rest: string, plain: (t: string) => string): Parsed {
   const data: Record<string, unknown> = { correct: value };
   if (rest) {
-    if (!rest.startsWith('#')) throw new GiftSyntaxError('jawaban benar/salah hanya boleh diikuti #umpan balik');
+    if (!rest.startsWith('#')) throw new GiftSyntaxError('quiz.gift.trueFalseTail');
     const second = findUnescaped(rest, '#', 1);
     const whenWrong = plain(second >= 0 ? rest.slice(1, second) : rest.slice(1)) || undefined;
     const whenRight = second >= 0 ? plain(rest.slice(second + 1)) || undefined : undefined;
@@ -401,8 +435,8 @@ function parseNumeric(body: string, plain: (t: string) => string): Parsed {
       .map((p) => p.trim().slice(1).trim())
       .filter((p) => !p.startsWith('%') || /^%100%/.test(p))
       .map((p) => p.replace(/^%100%/, ''));
-    if (full.length === 0) throw new GiftSyntaxError('tidak ada jawaban benar');
-    if (full.length > 1) throw new GiftSyntaxError('soal angka hanya boleh punya satu jawaban bernilai penuh');
+    if (full.length === 0) throw new GiftSyntaxError('quiz.gift.noCorrect');
+    if (full.length > 1) throw new GiftSyntaxError('quiz.gift.numericFull');
     spec = full[0];
   }
   const hash = findUnescaped(spec, '#');
@@ -423,10 +457,10 @@ function parseNumeric(body: string, plain: (t: string) => string): Parsed {
     answer = (lo + hi) / 2;
     tolerance = (hi - lo) / 2;
   } else {
-    throw new GiftSyntaxError(`format jawaban angka tidak dikenali: "${spec.slice(0, 40)}" (contoh: #3.14:0.01 atau #1..5)`);
+    throw new GiftSyntaxError('quiz.gift.numericFormat', { value: spec.slice(0, 40) });
   }
   if (!Number.isFinite(answer) || !Number.isFinite(tolerance)) {
-    throw new GiftSyntaxError(`angka di luar jangkauan: "${spec.slice(0, 40)}"`);
+    throw new GiftSyntaxError('quiz.gift.numericRange', { value: spec.slice(0, 40) });
   }
   return { type: 'numeric', data: { answer, tolerance }, feedback };
 }

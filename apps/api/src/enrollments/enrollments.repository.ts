@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EnrollmentListQuery, EnrollmentStatus, VersionSnapshot } from '@cakap/contracts';
+import type { EnrollmentListQuery, VersionSnapshot } from '@cakap/contracts';
 import type { BlockState } from '@cakap/courses';
-import { completeEnrollment, SnapshotCache } from '@cakap/learning';
+import { completeEnrollment, SnapshotCache, type EnrollmentRef } from '@cakap/learning';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../common/sql';
 
-export interface EnrollmentRow {
-  id: string;
-  userId: string;
-  courseId: string;
-  version: number;
-  status: EnrollmentStatus;
-  enrolledAt: Date;
+export interface EnrollmentRow extends EnrollmentRef {
   completedAt: Date | null;
   lastLessonKey: string | null;
   /** The pinned version's frozen snapshot (invariant 1). */

@@ -41,7 +41,7 @@ export class QuestionGiftService {
   async import(bankId: string, text: string, me: Principal, lang: Lang): Promise<GiftImportResult> {
     await this.banks.bank(bankId, me);
     const parsed = parseGift(text);
-    const errors: { line: number; problem: string }[] = parsed.errors.map((e) => ({ line: e.line, problem: t(e.message, lang) }));
+    const errors: { line: number; problem: string }[] = parsed.errors.map((e) => ({ line: e.line, problem: t(e.key, lang, e.params) }));
     const valid: { category: string[] | null; values: QuestionValues }[] = [];
     for (const q of parsed.questions) {
       const def = this.banks.type(q.type);

@@ -271,6 +271,7 @@ export class QuizAttemptsService {
         blockKey: r.blockKey,
         learner: { id: r.learnerId, name: r.learnerName, nip: r.nip },
         submittedAt: r.submittedAt.toISOString(),
+        type: v.type,
         points: r.item.points,
         view: def ? def.toLearnerView(v.data, learnerViewContext(r.seed, r.slot, false)) : null,
         answer: r.answer ?? null,

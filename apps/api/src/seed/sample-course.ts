@@ -24,6 +24,15 @@ const p = (...paras: string[]) => paras.map((t) => `<p>${t}</p>`).join('');
 const ul = (...items: string[]) => `<ul>${items.map((t) => `<li>${t}</li>`).join('')}</ul>`;
 const text = (key: string, html: string) => ({ key, type: 'richtext', data: { html } });
 
+const PENGADUAN_HTML =
+  '<h2>Lima langkah menangani pengaduan</h2>' +
+  '<ol><li>Terima dan catat pengaduan, termasuk kanal SP4N-LAPOR!.</li>' +
+  '<li>Sampaikan terima kasih dan empati; jangan membela diri.</li>' +
+  '<li>Verifikasi fakta dan tentukan penanggung jawab.</li>' +
+  '<li>Tindak lanjuti dalam batas waktu yang dijanjikan, dan kabari pelapor.</li>' +
+  '<li>Catat akar masalah agar tidak terulang.</li></ol>' +
+  p('Pengaduan adalah masukan gratis untuk memperbaiki layanan. Unit yang paling banyak menerima pengaduan sering kali yang paling cepat membaik.');
+
 export const SAMPLE_CONTENT: CourseContent = {
   modules: [
     {
@@ -73,16 +82,7 @@ export const SAMPLE_CONTENT: CourseContent = {
           key: 'l-pengaduan',
           title: 'Dari keluhan menjadi perbaikan',
           blocks: [
-            text(
-              'b-pengaduan',
-              '<h2>Lima langkah menangani pengaduan</h2>' +
-                '<ol><li>Terima dan catat pengaduan, termasuk kanal SP4N-LAPOR!.</li>' +
-                '<li>Sampaikan terima kasih dan empati; jangan membela diri.</li>' +
-                '<li>Verifikasi fakta dan tentukan penanggung jawab.</li>' +
-                '<li>Tindak lanjuti dalam batas waktu yang dijanjikan, dan kabari pelapor.</li>' +
-                '<li>Catat akar masalah agar tidak terulang.</li></ol>' +
-                p('Pengaduan adalah masukan gratis untuk memperbaiki layanan. Unit yang paling banyak menerima pengaduan sering kali yang paling cepat membaik.'),
-            ),
+            text('b-pengaduan', PENGADUAN_HTML),
           ],
         },
       ],
@@ -115,21 +115,85 @@ export const SAMPLE_CONTENT: CourseContent = {
 };
 
 /**
- * Creates and publishes the sample course once (idempotent: an existing course of that title
- * by that author is left as it is). Answers whether it was created.
+ * The demo's quiz course, "Penanganan Pengaduan Masyarakat": a pre-test, one lesson and a timed
+ * post-test that must be passed, both drawing from the demo question bank.
  */
-export async function seedSampleCourse(
+export const QUIZ_COURSE = {
+  title: 'Penanganan Pengaduan Masyarakat',
+  summary:
+    'Kursus singkat dengan pre-test dan post-test: menerima, menindaklanjuti dan belajar dari pengaduan masyarakat ' +
+    '(SP4N-LAPOR!). Post-test berwaktu 15 menit dan harus lulus dengan nilai minimal 70.',
+  jp: 2,
+  durationMinutes: 90,
+  category: 'Pelayanan Publik',
+  tags: ['pengaduan', 'SP4N-LAPOR!', 'kuis'],
+};
+
+/**
+ * `questionIds`: the demo bank's automatically graded questions (an essay would hold the
+ * post-test result until someone grades it). The pre-test draws five of them; the post-test
+ * asks them all, shuffled.
+ */
+export function quizCourseContent(questionIds: string[]): CourseContent {
+  const test = (key: string, role: 'pretest' | 'posttest', title: string, extra: Record<string, unknown>) => ({
+    key,
+    type: 'quiz',
+    data: { title, role, reviewPolicy: 'after_submit', ...extra },
+  });
+  return {
+    modules: [
+      {
+        key: 'm-pengaduan',
+        title: 'Pengaduan sebagai masukan',
+        lessons: [
+          {
+            key: 'l-pretest',
+            title: 'Pre-test',
+            blocks: [test('q-pretest', 'pretest', 'Pre-test', { selection: { mode: 'fixed', questionIds: questionIds.slice(0, 5) }, requirePass: false, maxAttempts: 1 })],
+          },
+          {
+            key: 'l-langkah',
+            title: 'Lima langkah menangani pengaduan',
+            blocks: [text('b-langkah', PENGADUAN_HTML)],
+          },
+          {
+            key: 'l-posttest',
+            title: 'Post-test',
+            blocks: [
+              test('q-posttest', 'posttest', 'Post-test', {
+                selection: { mode: 'fixed', questionIds },
+                requirePass: true,
+                passPercent: 70,
+                maxAttempts: 3,
+                timeLimitMinutes: 15,
+              }),
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * Creates and publishes a demo course once (idempotent: an existing course of that title by
+ * that author is left as it is) through the same repository and rules as the studio. Answers
+ * whether it was created.
+ */
+export async function seedCourse(
   ds: DataSource,
   types: ContentTypes,
   authorId: string,
   adminId: string,
+  course: typeof SAMPLE_COURSE,
+  content: CourseContent,
 ): Promise<boolean> {
-  const [existing] = await ds.query(`SELECT id FROM courses WHERE owner_id = $1 AND title = $2`, [authorId, SAMPLE_COURSE.title]);
+  const [existing] = await ds.query(`SELECT id FROM courses WHERE owner_id = $1 AND title = $2`, [authorId, course.title]);
   if (existing) return false;
-  const draft = validateContent(SAMPLE_CONTENT, types, 'draft');
-  if (!draft.ok) throw new Error(`Sample course content is invalid: ${JSON.stringify(draft.issues)}`);
+  const draft = validateContent(content, types, 'draft');
+  if (!draft.ok) throw new Error(`Demo course "${course.title}" content is invalid: ${JSON.stringify(draft.issues)}`);
   const repo = new CoursesRepository(ds);
-  const id = await repo.create(authorId, { ...SAMPLE_COURSE, language: 'id', developmentForm: 'NKL03', status: 'draft' });
+  const id = await repo.create(authorId, { ...course, language: 'id', developmentForm: 'NKL03', status: 'draft' });
   await repo.putContent(id, 0, draft.content);
   await repo.changeStatus(id, 'draft', 'in_review', authorId, 'submitted');
   const version = await repo.publish(id, adminId, 'Kursus contoh', (c, authors, n, publishedAt) => {
@@ -137,9 +201,13 @@ export async function seedSampleCourse(
       { courseId: c.id, version: n, meta: metaOf(c), content: c.content, authors: authors.map((a) => ({ id: a.id, name: a.name })), publishedAt },
       types,
     );
-    if (!prepared.ok) throw new Error(`Sample course cannot be published: ${JSON.stringify(prepared.issues)}`);
+    if (!prepared.ok) throw new Error(`Demo course "${course.title}" cannot be published: ${JSON.stringify(prepared.issues)}`);
     return prepared.publication;
   });
-  if (version !== 1) throw new Error('Sample course was not published as version 1');
+  if (version !== 1) throw new Error(`Demo course "${course.title}" was not published as version 1`);
   return true;
+}
+
+export function seedSampleCourse(ds: DataSource, types: ContentTypes, authorId: string, adminId: string): Promise<boolean> {
+  return seedCourse(ds, types, authorId, adminId, SAMPLE_COURSE, SAMPLE_CONTENT);
 }

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
 import { DEMO_BANK, seedQuestionBank } from './question-bank';
-import { SAMPLE_COURSE, seedSampleCourse } from './sample-course';
+import { QUIZ_COURSE, quizCourseContent, SAMPLE_COURSE, seedCourse, seedSampleCourse } from './sample-course';
 
 export { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS } from './data';
 export type { DemoAccount, SeedOrgUnit, SeedPosition, SeedUser } from './data';
@@ -26,6 +26,8 @@ export interface SeedSummary {
   sampleCourse: boolean;
   /** What this run did with the demo question bank (only when question types are given). */
   questionBank: 'created' | 'existing' | 'skipped' | null;
+  /** The demo course with a pre-test and a post-test (needs the demo bank). */
+  quizCourse: boolean;
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -139,6 +141,17 @@ export async function seed(
       summary.questionBank = await seedQuestionBank(ds, { questionType: types.questionType }, author.id);
       const said = { created: 'dibuat/created', existing: 'sudah ada/existing', skipped: 'dilewati, jenis soal tidak aktif/skipped, question types not enabled' };
       log(`Bank soal / question bank "${DEMO_BANK.title}": ${said[summary.questionBank]}`);
+      const questions: { id: string }[] = await ds.query(
+        `SELECT q.id FROM questions q JOIN question_banks b ON b.id = q.bank_id
+          WHERE b.owner_id = $1 AND b.title = $2 AND b.deleted_at IS NULL AND q.deleted_at IS NULL AND q.type <> 'essay'
+          ORDER BY q.created_at, q.id`,
+        [author.id, DEMO_BANK.title],
+      );
+      if (questions.length) {
+        const content = quizCourseContent(questions.map((q) => q.id));
+        summary.quizCourse = await seedCourse(ds, types, author.id, admin.id, QUIZ_COURSE, content);
+        log(`Kursus berkuis / quiz course "${QUIZ_COURSE.title}": ${summary.quizCourse ? 'diterbitkan/published v1' : 'sudah ada/existing'}`);
+      }
     }
   }
   return summary;
@@ -153,6 +166,7 @@ async function seedPeople(ds: DataSource, log: SeedLog): Promise<SeedSummary> {
       demoAccounts: [],
       sampleCourse: false,
       questionBank: null,
+      quizCourse: false,
     };
 
     const units = await seedOrgUnits(m, summary.orgUnits);

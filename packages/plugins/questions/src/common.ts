@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { richTextToPlain, sanitizeRichText } from '@cakap/plugin-content';
+import type { LearnerViewContext } from '@cakap/plugin-sdk';
 
 /** Longest prompt HTML accepted before sanitising (characters). */
 export const PROMPT_MAX_LENGTH = 50_000;
@@ -102,4 +103,21 @@ export const choiceOptionsSchema = z.array(choiceOptionSchema).min(2, 'questions
 export function optionFeedback(options: readonly ChoiceOption[]): Record<string, string> | undefined {
   const entries = options.filter((o) => o.feedback).map((o) => [o.id, o.feedback as string] as const);
   return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+/** Single and multiple choice as the learner sees them: the options without their key, shuffled when the quiz says so. */
+export function choiceLearnerView(data: { prompt: string; options: readonly ChoiceOption[] }, ctx: LearnerViewContext): PromptView & { options: ItemView[] } {
+  const options = itemViews(data.options);
+  return { prompt: data.prompt, options: ctx.shuffleOptions ? ctx.shuffle(options) : options };
+}
+
+/**
+ * A shuffled list that came out in the key's order (its first ids are `keyIds`, three or
+ * more) is rotated by one, deterministically so a reload shows the same: shown in order, it
+ * would be the key. Two are left as they come: forcing them apart would tell the learner the
+ * order shown is always wrong.
+ */
+export function unlessInKeyOrder<T extends { id: string }>(shown: T[], keyIds: readonly string[]): T[] {
+  const aligned = keyIds.length >= 3 && keyIds.every((id, i) => shown[i]?.id === id);
+  return aligned ? [...shown.slice(1), shown[0]] : shown;
 }

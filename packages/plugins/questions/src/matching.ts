@@ -8,6 +8,7 @@ import {
   itemTextSchema,
   promptSchema,
   promptSummary,
+  unlessInKeyOrder,
   type ItemView,
   type PromptView,
 } from './common';
@@ -63,10 +64,8 @@ export const matching = defineQuestionType<MatchingData, MatchingView, MatchingA
     const lefts = pairs.map((p) => ({ id: p.id, text: p.left }));
     // The rights are always shuffled, from an order that does not depend on the pairs (so a
     // quiz that does not shuffle options does not show them in the lefts' order, which would
-    // be the key). When the result lines every right up with its left, three or more, rotate.
-    let rights = ctx.shuffle(rightOptions(data));
-    const aligned = pairs.length >= 3 && pairs.every((p, i) => rights[i]?.id === textId(p.right));
-    if (aligned) rights = [...rights.slice(1), rights[0]];
+    // be the key), and rotated when they line up with the lefts.
+    const rights = unlessInKeyOrder(ctx.shuffle(rightOptions(data)), pairs.map((p) => textId(p.right)));
     return { prompt: data.prompt, lefts, rights };
   },
   /** One point per pair matched right, as a fraction of the pairs (partial credit). */

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { defineQuestionType } from '@cakap/plugin-sdk';
 import {
   checkUniqueIds,
+  choiceLearnerView,
   choiceOptionsSchema,
   feedbackSchema,
   idListAnswerSchema,
-  itemViews,
   joinFeedback,
   optionFeedback,
   promptSchema,
@@ -47,10 +47,7 @@ export const multipleChoice = defineQuestionType<MultipleChoiceData, MultipleCho
   },
   authorSchema: multipleChoiceSchema,
   answerSchema: idListAnswerSchema,
-  toLearnerView: (data, ctx) => {
-    const options = itemViews(data.options);
-    return { prompt: data.prompt, options: ctx.shuffleOptions ? ctx.shuffle(options) : options };
-  },
+  toLearnerView: choiceLearnerView,
   /**
    * Ids that name no option are ignored (they picked nothing). With partial credit the score is
    * max(0, (right picks − wrong picks) / number of correct options): every wrong pick cancels a

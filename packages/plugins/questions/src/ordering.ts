@@ -9,6 +9,7 @@ import {
   itemTextSchema,
   promptSchema,
   promptSummary,
+  unlessInKeyOrder,
   type ItemView,
   type PromptView,
 } from './common';
@@ -52,15 +53,12 @@ export const ordering = defineQuestionType<OrderingData, OrderingView, OrderingA
    * Always shuffled, whatever the quiz says about shuffling options: shown in order, the items
    * would be the key. The shuffle starts from an order of the texts' ids, and items carry
    * those ids rather than the stored ones, so neither the order nor the ids depend on the key
-   * even when the shuffle changes nothing. A result of three or more that is the right order
-   * is rotated by one (deterministically, so a reload shows the same). Two items are left as
-   * they come: forcing them apart would tell the learner the order shown is always wrong.
+   * even when the shuffle changes nothing. A result that is the right order is rotated
+   * (`unlessInKeyOrder`).
    */
   toLearnerView: (data, ctx) => {
-    const key = data.items.map((item) => textId(item.text));
-    let items = ctx.shuffle(byTextId(data.items, (item) => item.text)).map((item) => ({ id: textId(item.text), text: item.text }));
-    if (items.length >= 3 && items.every((item, i) => item.id === key[i])) items = [...items.slice(1), items[0]];
-    return { prompt: data.prompt, items };
+    const shuffled = ctx.shuffle(byTextId(data.items, (item) => item.text)).map((item) => ({ id: textId(item.text), text: item.text }));
+    return { prompt: data.prompt, items: unlessInKeyOrder(shuffled, data.items.map((item) => textId(item.text))) };
   },
   /**
    * Per-position credit: the fraction of positions holding the right item. It rewards an

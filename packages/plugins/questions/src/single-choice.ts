@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { defineQuestionType } from '@cakap/plugin-sdk';
 import {
   checkUniqueIds,
+  choiceLearnerView,
   choiceOptionsSchema,
   feedbackSchema,
   itemIdSchema,
-  itemViews,
   joinFeedback,
   optionFeedback,
   promptSchema,
@@ -38,10 +38,7 @@ export const singleChoice = defineQuestionType<SingleChoiceData, SingleChoiceVie
   description: { id: 'Peserta memilih satu jawaban benar.', en: 'The learner picks the one correct option.' },
   authorSchema: singleChoiceSchema,
   answerSchema: itemIdSchema,
-  toLearnerView: (data, ctx) => {
-    const options = itemViews(data.options);
-    return { prompt: data.prompt, options: ctx.shuffleOptions ? ctx.shuffle(options) : options };
-  },
+  toLearnerView: choiceLearnerView,
   grade: (data, answer) => {
     const picked = data.options.find((o) => o.id === answer);
     const right = !!picked?.correct;

@@ -1,9 +1,8 @@
 import { useId } from 'react';
-import { Button, Checkbox, Fieldset, Group, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Checkbox, Group, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import type { QuestionEditorProps } from '@cakap/plugin-sdk/portal';
 import type { ChoiceOption } from '../common';
-import { FeedbackField, move, newId, numbered, PromptEditor, RowButtons } from './shared';
+import { FeedbackField, ListEditor, newId, numbered, patchAt, PromptEditor } from './shared';
 import { message, texts } from './texts';
 
 export interface ChoiceData {
@@ -21,7 +20,7 @@ export function ChoiceEditor({ data, onChange, lang, errors, multiple }: Questio
   const radioName = useId();
   const options = data.options ?? [];
   const set = (patch: Partial<ChoiceData>) => onChange({ ...data, ...patch });
-  const setOption = (i: number, patch: Partial<ChoiceOption>) => set({ options: options.map((o, j) => (j === i ? { ...o, ...patch } : o)) });
+  const setOption = (i: number, patch: Partial<ChoiceOption>) => set({ options: patchAt(options, i, patch) });
   const markCorrect = (i: number, checked: boolean) =>
     set({ options: options.map((o, j) => (j === i ? { ...o, correct: checked } : multiple ? o : { ...o, correct: false })) });
   const noneCorrect = options.length > 0 && !options.some((o) => o.correct);
@@ -30,64 +29,53 @@ export function ChoiceEditor({ data, onChange, lang, errors, multiple }: Questio
   return (
     <Stack gap="md">
       <PromptEditor html={data.prompt ?? ''} onChange={(prompt) => set({ prompt })} lang={lang} error={errors.prompt} />
-      <Fieldset legend={t.options} variant="unstyled">
-        <Stack gap="sm">
-          {multiple && (
-            <Text size="sm" c="dimmed">
-              {t.correctOptions}
-            </Text>
-          )}
-          {options.map((o, i) => {
-            const label = numbered(t.option, i);
-            const correctLabel = `${t.correctOption}: ${label}`;
-            return (
-              <Stack key={o.id} gap={4}>
-                <Group align="flex-end" gap="xs" wrap="nowrap">
-                  {multiple ? (
-                    <Checkbox aria-label={correctLabel} checked={o.correct} onChange={(e) => markCorrect(i, e.currentTarget.checked)} mb={8} />
-                  ) : (
-                    <Radio aria-label={correctLabel} name={radioName} checked={o.correct} onChange={() => markCorrect(i, true)} mb={8} />
-                  )}
-                  <TextInput
-                    style={{ flex: 1, minWidth: 0 }}
-                    label={label}
-                    value={o.text}
-                    maxLength={1000}
-                    error={errors[`options.${i}.text`] ?? errors[`options.${i}.id`]}
-                    onChange={(e) => setOption(i, { text: e.currentTarget.value })}
-                  />
-                  <RowButtons
-                    index={i}
-                    count={options.length}
-                    minCount={2}
-                    t={t}
-                    label={label}
-                    onMove={(from, to) => set({ options: move(options, from, to) })}
-                    onRemove={(at) => set({ options: options.filter((_, j) => j !== at) })}
-                  />
-                </Group>
-                <FeedbackField
-                  label={`${t.optionFeedback} (${label})`}
-                  value={o.feedback}
-                  t={t}
-                  error={errors[`options.${i}.feedback`]}
-                  onChange={(feedback) => setOption(i, { feedback })}
+      <ListEditor
+        legend={t.options}
+        items={options}
+        onChange={(next) => set({ options: next })}
+        create={newOption}
+        addLabel={t.addOption}
+        error={listError}
+        rowLabel={(i) => numbered(t.option, i)}
+        t={t}
+        renderRow={(o, i, buttons) => {
+          const label = numbered(t.option, i);
+          const correctLabel = `${t.correctOption}: ${label}`;
+          return (
+            <Stack gap={4}>
+              <Group align="flex-end" gap="xs" wrap="nowrap">
+                {multiple ? (
+                  <Checkbox aria-label={correctLabel} checked={o.correct} onChange={(e) => markCorrect(i, e.currentTarget.checked)} mb={8} />
+                ) : (
+                  <Radio aria-label={correctLabel} name={radioName} checked={o.correct} onChange={() => markCorrect(i, true)} mb={8} />
+                )}
+                <TextInput
+                  style={{ flex: 1, minWidth: 0 }}
+                  label={label}
+                  value={o.text}
+                  maxLength={1000}
+                  error={errors[`options.${i}.text`] ?? errors[`options.${i}.id`]}
+                  onChange={(e) => setOption(i, { text: e.currentTarget.value })}
                 />
-              </Stack>
-            );
-          })}
-          {listError && (
-            <Text size="sm" c="red" role="alert">
-              {listError}
-            </Text>
-          )}
-          <Group>
-            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => set({ options: [...options, newOption()] })}>
-              {t.addOption}
-            </Button>
-          </Group>
-        </Stack>
-      </Fieldset>
+                {buttons}
+              </Group>
+              <FeedbackField
+                label={`${t.optionFeedback} (${label})`}
+                value={o.feedback}
+                t={t}
+                error={errors[`options.${i}.feedback`]}
+                onChange={(feedback) => setOption(i, { feedback })}
+              />
+            </Stack>
+          );
+        }}
+      >
+        {multiple && (
+          <Text size="sm" c="dimmed">
+            {t.correctOptions}
+          </Text>
+        )}
+      </ListEditor>
       {multiple && (
         <Switch
           label={t.partialCredit}

@@ -2,7 +2,7 @@ import { Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import type { QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { EssayAnswer, EssayData, EssayReview, EssayView } from '../essay';
 import { countWords } from '../answers';
-import { FeedbackField, FeedbackText, Prompt, PromptEditor } from './shared';
+import { FeedbackField, PromptEditor, QuestionBody } from './shared';
 import { fill, texts, type Texts } from './texts';
 
 function wordHint(t: Texts, min?: number, max?: number): string | undefined {
@@ -53,8 +53,7 @@ export const essayPortal: QuestionTypePortal<EssayData, EssayView, EssayAnswer, 
     const t = texts(lang);
     const countId = `${idPrefix}-words`;
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang}>
         <Textarea
           id={`${idPrefix}-essay`}
           label={t.essayAnswer}
@@ -70,14 +69,13 @@ export const essayPortal: QuestionTypePortal<EssayData, EssayView, EssayAnswer, 
         <Text id={countId} size="xs" c="dimmed" ta="right">
           {fill(t.wordCount, { count: countWords(answer ?? '') })}
         </Text>
-      </Stack>
+      </QuestionBody>
     );
   },
   Review: ({ view, answer, review, lang }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <Text size="sm" fw={500}>
           {t.yourAnswer}:
         </Text>
@@ -87,8 +85,7 @@ export const essayPortal: QuestionTypePortal<EssayData, EssayView, EssayAnswer, 
         <Text size="sm" c="dimmed">
           {t.essayReview}
         </Text>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+      </QuestionBody>
     );
   },
 };

@@ -1,9 +1,8 @@
-import { Checkbox, Group, Stack, Text } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import type { QuestionEditorProps, QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { MultipleChoiceAnswer, MultipleChoiceData, MultipleChoiceReview, MultipleChoiceView } from '../multiple-choice';
 import { ChoiceEditor, newOption, type ChoiceData } from './choice-editor';
-import { FeedbackText, Prompt, VerdictBadge, type Verdict } from './shared';
+import { FeedbackText, QuestionBody, ReviewList, ReviewRow, VerdictBadge, type Verdict } from './shared';
 import { texts } from './texts';
 
 function verdict(answer: string[] | undefined, correct: string[]): Verdict {
@@ -25,8 +24,7 @@ export const multipleChoicePortal: QuestionTypePortal<MultipleChoiceData, Multip
   Answer: ({ view, answer, onChange, readOnly, lang, idPrefix }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang}>
         <Checkbox.Group label={t.chooseMany} value={answer ?? []} onChange={(ids) => onChange(ids.length ? ids : undefined)}>
           <Stack gap="xs" mt="xs">
             {view.options.map((o) => (
@@ -34,42 +32,35 @@ export const multipleChoicePortal: QuestionTypePortal<MultipleChoiceData, Multip
             ))}
           </Stack>
         </Checkbox.Group>
-      </Stack>
+      </QuestionBody>
     );
   },
   Review: ({ view, answer, review, lang }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <VerdictBadge verdict={verdict(answer, review.correctIds)} t={t} />
-        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <ReviewList>
           {view.options.map((o) => {
             const picked = !!answer?.includes(o.id);
             const correct = review.correctIds.includes(o.id);
             const ok = picked === correct;
             return (
-              <li key={o.id}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  {ok ? <IconCheck size={18} color="var(--mantine-color-green-7)" aria-hidden /> : <IconX size={18} color="var(--mantine-color-red-7)" aria-hidden />}
-                  <div>
-                    <Text size="sm" fw={picked ? 600 : 400}>
-                      {o.text}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {picked ? t.picked : t.notPicked}
-                      {' — '}
-                      {ok ? t.right : correct ? t.shouldPick : t.shouldNotPick}
-                    </Text>
-                    {picked && <FeedbackText>{review.optionFeedback?.[o.id]}</FeedbackText>}
-                  </div>
-                </Group>
-              </li>
+              <ReviewRow key={o.id} mark={ok ? 'right' : 'wrong'}>
+                <Text size="sm" fw={picked ? 600 : 400}>
+                  {o.text}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {picked ? t.picked : t.notPicked}
+                  {' — '}
+                  {ok ? t.right : correct ? t.shouldPick : t.shouldNotPick}
+                </Text>
+                {picked && <FeedbackText>{review.optionFeedback?.[o.id]}</FeedbackText>}
+              </ReviewRow>
             );
           })}
-        </Stack>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+        </ReviewList>
+      </QuestionBody>
     );
   },
 };

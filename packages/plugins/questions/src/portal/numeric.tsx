@@ -3,7 +3,7 @@ import { Stack, Text, TextInput } from '@mantine/core';
 import type { Lang, QuestionEditorProps, QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { NumericAnswer, NumericData, NumericReview, NumericView } from '../numeric';
 import { isWithin, parseNumber } from '../answers';
-import { FeedbackField, FeedbackText, Prompt, PromptEditor, VerdictBadge } from './shared';
+import { FeedbackField, PromptEditor, QuestionBody, VerdictBadge } from './shared';
 import { fill, texts } from './texts';
 
 /** A number as the reader writes it: Indonesian uses a decimal comma. */
@@ -99,8 +99,7 @@ export const numericPortal: QuestionTypePortal<NumericData, NumericView, Numeric
   Answer: ({ view, answer, onChange, readOnly, lang, idPrefix }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang}>
         <NumberField
           id={`${idPrefix}-answer`}
           label={t.yourAnswerInput}
@@ -110,15 +109,14 @@ export const numericPortal: QuestionTypePortal<NumericData, NumericView, Numeric
           disabled={readOnly}
           onChange={onChange}
         />
-      </Stack>
+      </QuestionBody>
     );
   },
   Review: ({ view, answer, review, lang }) => {
     const t = texts(lang);
     const right = answer !== undefined && isWithin(answer, review.expected, review.margin);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <VerdictBadge verdict={answer === undefined ? 'none' : right ? 'right' : 'wrong'} t={t} />
         <Text size="sm">
           {t.yourAnswer}: {answer === undefined ? t.notAnswered : formatNumber(answer, lang)}
@@ -129,8 +127,7 @@ export const numericPortal: QuestionTypePortal<NumericData, NumericView, Numeric
             ? fill(t.expected, { answer: formatNumber(review.expected, lang), margin: formatNumber(review.margin, lang) })
             : formatNumber(review.expected, lang)}
         </Text>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+      </QuestionBody>
     );
   },
 };

@@ -1,8 +1,7 @@
-import { Button, Fieldset, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import type { QuestionAnswerProps, QuestionEditorProps, QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { OrderingAnswer, OrderingData, OrderingReview, OrderingView } from '../ordering';
-import { FeedbackField, FeedbackText, move, newId, numbered, Prompt, PromptEditor, RowButtons, VerdictBadge, type Verdict } from './shared';
+import { FeedbackField, ListEditor, move, newId, numbered, partsVerdict, patchAt, PromptEditor, QuestionBody, ReviewList, ReviewRow, RowButtons, VerdictBadge } from './shared';
 import { fill, texts } from './texts';
 
 type Item = OrderingData['items'][number];
@@ -15,41 +14,29 @@ function OrderingEditor({ data, onChange, lang, errors }: QuestionEditorProps<Or
   return (
     <Stack gap="md">
       <PromptEditor html={data.prompt ?? ''} onChange={(prompt) => set({ prompt })} lang={lang} error={errors.prompt} />
-      <Fieldset legend={t.items} variant="unstyled">
-        <Stack gap="sm">
-          {items.map((item, i) => (
-            <Group key={item.id} align="flex-end" gap="xs" wrap="nowrap">
-              <TextInput
-                style={{ flex: 1, minWidth: 0 }}
-                label={numbered(t.item, i)}
-                value={item.text}
-                maxLength={1000}
-                error={errors[`items.${i}.text`] ?? errors[`items.${i}.id`]}
-                onChange={(e) => set({ items: items.map((it, j) => (j === i ? { ...it, text: e.currentTarget.value } : it)) })}
-              />
-              <RowButtons
-                index={i}
-                count={items.length}
-                minCount={2}
-                t={t}
-                label={numbered(t.item, i)}
-                onMove={(from, to) => set({ items: move(items, from, to) })}
-                onRemove={(at) => set({ items: items.filter((_, j) => j !== at) })}
-              />
-            </Group>
-          ))}
-          {errors.items && (
-            <Text size="sm" c="red" role="alert">
-              {errors.items}
-            </Text>
-          )}
-          <Group>
-            <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => set({ items: [...items, newItem()] })}>
-              {t.addItem}
-            </Button>
+      <ListEditor
+        legend={t.items}
+        items={items}
+        onChange={(next) => set({ items: next })}
+        create={newItem}
+        addLabel={t.addItem}
+        error={errors.items}
+        rowLabel={(i) => numbered(t.item, i)}
+        t={t}
+        renderRow={(item, i, buttons) => (
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput
+              style={{ flex: 1, minWidth: 0 }}
+              label={numbered(t.item, i)}
+              value={item.text}
+              maxLength={1000}
+              error={errors[`items.${i}.text`] ?? errors[`items.${i}.id`]}
+              onChange={(e) => set({ items: patchAt(items, i, { text: e.currentTarget.value }) })}
+            />
+            {buttons}
           </Group>
-        </Stack>
-      </Fieldset>
+        )}
+      />
       <FeedbackField label={t.feedback} description={t.feedbackHint} value={data.feedback} t={t} error={errors.feedback} onChange={(feedback) => set({ feedback })} />
     </Stack>
   );
@@ -73,8 +60,7 @@ function OrderingAnswerForm({ view, answer, onChange, readOnly, lang, idPrefix }
   const save = (list: typeof items) => onChange(list.map((i) => i.id));
   const headingId = `${idPrefix}-order-hint`;
   return (
-    <Stack gap="sm">
-      <Prompt html={view.prompt} lang={lang} />
+    <QuestionBody prompt={view.prompt} lang={lang}>
       <Text size="sm" id={headingId}>
         {t.orderHint}
       </Text>
@@ -108,7 +94,7 @@ function OrderingAnswerForm({ view, answer, onChange, readOnly, lang, idPrefix }
           )}
         </Group>
       )}
-    </Stack>
+    </QuestionBody>
   );
 }
 
@@ -123,35 +109,28 @@ export const orderingPortal: QuestionTypePortal<OrderingData, OrderingView, Orde
     const text = new Map(view.items.map((i) => [i.id, i.text]));
     const given = answer ?? [];
     const correct = review.correctOrder.filter((id, i) => given[i] === id).length;
-    const verdict: Verdict = !answer ? 'none' : correct === review.correctOrder.length ? 'right' : correct > 0 ? 'partly' : 'wrong';
+    const verdict = partsVerdict(!!answer, correct, review.correctOrder.length);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <VerdictBadge verdict={verdict} t={t} />
-        <Stack gap={6} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <ReviewList ordered>
           {review.correctOrder.map((id, i) => {
             const ok = given[i] === id;
             return (
-              <li key={id}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  {ok ? <IconCheck size={18} color="var(--mantine-color-green-7)" aria-hidden /> : <IconX size={18} color="var(--mantine-color-red-7)" aria-hidden />}
-                  <div>
-                    <Text size="sm">
-                      {numbered(t.position, i)}: {given[i] ? text.get(given[i]) : t.notAnswered} ({ok ? t.right : t.wrong})
-                    </Text>
-                    {!ok && (
-                      <Text size="sm" c="dimmed">
-                        {fill(t.shouldBe, { text: text.get(id) ?? '' })}
-                      </Text>
-                    )}
-                  </div>
-                </Group>
-              </li>
+              <ReviewRow key={id} mark={ok ? 'right' : 'wrong'}>
+                <Text size="sm">
+                  {numbered(t.position, i)}: {given[i] ? text.get(given[i]) : t.notAnswered} ({ok ? t.right : t.wrong})
+                </Text>
+                {!ok && (
+                  <Text size="sm" c="dimmed">
+                    {fill(t.shouldBe, { text: text.get(id) ?? '' })}
+                  </Text>
+                )}
+              </ReviewRow>
             );
           })}
-        </Stack>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+        </ReviewList>
+      </QuestionBody>
     );
   },
 };

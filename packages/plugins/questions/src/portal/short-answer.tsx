@@ -3,7 +3,7 @@ import { Checkbox, List, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import type { QuestionEditorProps, QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { ShortAnswerAnswer, ShortAnswerData, ShortAnswerReview, ShortAnswerView } from '../short-answer';
 import { isAccepted } from '../answers';
-import { FeedbackField, FeedbackText, Prompt, PromptEditor, VerdictBadge } from './shared';
+import { FeedbackField, PromptEditor, QuestionBody, VerdictBadge } from './shared';
 import { texts } from './texts';
 
 function ShortAnswerEditor({ data, onChange, lang, errors }: QuestionEditorProps<ShortAnswerData>) {
@@ -43,8 +43,7 @@ export const shortAnswerPortal: QuestionTypePortal<ShortAnswerData, ShortAnswerV
   Answer: ({ view, answer, onChange, readOnly, lang, idPrefix }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang}>
         <TextInput
           id={`${idPrefix}-answer`}
           label={t.yourAnswerInput}
@@ -57,15 +56,14 @@ export const shortAnswerPortal: QuestionTypePortal<ShortAnswerData, ShortAnswerV
           spellCheck={false}
           onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
         />
-      </Stack>
+      </QuestionBody>
     );
   },
   Review: ({ view, answer, review, lang }) => {
     const t = texts(lang);
     const right = isAccepted(answer ?? '', review.acceptedAnswers, review.caseSensitive);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <VerdictBadge verdict={!answer ? 'none' : right ? 'right' : 'wrong'} t={t} />
         <Text size="sm">
           {t.yourAnswer}: {answer || t.notAnswered}
@@ -78,8 +76,7 @@ export const shortAnswerPortal: QuestionTypePortal<ShortAnswerData, ShortAnswerV
             ))}
           </List>
         </div>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+      </QuestionBody>
     );
   },
 };

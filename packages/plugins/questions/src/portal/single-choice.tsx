@@ -1,9 +1,8 @@
-import { Group, Radio, Stack, Text } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Radio, Stack, Text } from '@mantine/core';
 import type { QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { SingleChoiceAnswer, SingleChoiceData, SingleChoiceReview, SingleChoiceView } from '../single-choice';
 import { ChoiceEditor, newOption } from './choice-editor';
-import { FeedbackText, Prompt, VerdictBadge } from './shared';
+import { FeedbackText, QuestionBody, ReviewList, ReviewRow, VerdictBadge } from './shared';
 import { texts } from './texts';
 
 export const singleChoicePortal: QuestionTypePortal<SingleChoiceData, SingleChoiceView, SingleChoiceAnswer, SingleChoiceReview> = {
@@ -14,8 +13,7 @@ export const singleChoicePortal: QuestionTypePortal<SingleChoiceData, SingleChoi
   Answer: ({ view, answer, onChange, readOnly, lang, idPrefix }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang}>
         <Radio.Group label={t.chooseOne} value={answer ?? null} onChange={(id) => onChange(id)} name={`${idPrefix}-options`}>
           <Stack gap="xs" mt="xs">
             {view.options.map((o) => (
@@ -23,39 +21,32 @@ export const singleChoicePortal: QuestionTypePortal<SingleChoiceData, SingleChoi
             ))}
           </Stack>
         </Radio.Group>
-      </Stack>
+      </QuestionBody>
     );
   },
   Review: ({ view, answer, review, lang }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <VerdictBadge verdict={answer === undefined ? 'none' : answer === review.correctId ? 'right' : 'wrong'} t={t} />
-        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <ReviewList>
           {view.options.map((o) => {
             const picked = o.id === answer;
             const correct = o.id === review.correctId;
             return (
-              <li key={o.id}>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  {correct ? <IconCheck size={18} color="var(--mantine-color-green-7)" aria-hidden /> : picked ? <IconX size={18} color="var(--mantine-color-red-7)" aria-hidden /> : <span style={{ width: 18 }} />}
-                  <div>
-                    <Text size="sm" fw={picked || correct ? 600 : 400}>
-                      {o.text}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {[picked && t.yourAnswer, correct && t.correctAnswer].filter(Boolean).join(' · ')}
-                    </Text>
-                    {picked && <FeedbackText>{review.optionFeedback?.[o.id]}</FeedbackText>}
-                  </div>
-                </Group>
-              </li>
+              <ReviewRow key={o.id} mark={correct ? 'right' : picked ? 'wrong' : 'none'}>
+                <Text size="sm" fw={picked || correct ? 600 : 400}>
+                  {o.text}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {[picked && t.yourAnswer, correct && t.correctAnswer].filter(Boolean).join(' · ')}
+                </Text>
+                {picked && <FeedbackText>{review.optionFeedback?.[o.id]}</FeedbackText>}
+              </ReviewRow>
             );
           })}
-        </Stack>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+        </ReviewList>
+      </QuestionBody>
     );
   },
 };

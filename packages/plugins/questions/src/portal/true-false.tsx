@@ -1,7 +1,7 @@
 import { Group, Radio, Stack, Text } from '@mantine/core';
 import type { QuestionTypePortal } from '@cakap/plugin-sdk/portal';
 import type { TrueFalseAnswer, TrueFalseData, TrueFalseReview, TrueFalseView } from '../true-false';
-import { FeedbackField, FeedbackText, Prompt, PromptEditor, VerdictBadge } from './shared';
+import { FeedbackField, PromptEditor, QuestionBody, VerdictBadge } from './shared';
 import { texts } from './texts';
 
 const toValue = (b: boolean | undefined) => (b === undefined ? null : b ? 'true' : 'false');
@@ -31,23 +31,21 @@ export const trueFalsePortal: QuestionTypePortal<TrueFalseData, TrueFalseView, T
   Answer: ({ view, answer, onChange, readOnly, lang, idPrefix }) => {
     const t = texts(lang);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang}>
         <Radio.Group label={t.statementIs} value={toValue(answer)} onChange={(v) => onChange(v === 'true')} name={`${idPrefix}-tf`}>
           <Group mt="xs">
             <Radio id={`${idPrefix}-true`} value="true" label={t.true} disabled={readOnly} />
             <Radio id={`${idPrefix}-false`} value="false" label={t.false} disabled={readOnly} />
           </Group>
         </Radio.Group>
-      </Stack>
+      </QuestionBody>
     );
   },
   Review: ({ view, answer, review, lang }) => {
     const t = texts(lang);
     const word = (b: boolean) => (b ? t.true : t.false);
     return (
-      <Stack gap="sm">
-        <Prompt html={view.prompt} lang={lang} />
+      <QuestionBody prompt={view.prompt} lang={lang} feedback={review.feedback}>
         <VerdictBadge verdict={answer === undefined ? 'none' : answer === review.correctAnswer ? 'right' : 'wrong'} t={t} />
         <Text size="sm">
           {t.yourAnswer}: {answer === undefined ? t.notAnswered : word(answer)}
@@ -55,8 +53,7 @@ export const trueFalsePortal: QuestionTypePortal<TrueFalseData, TrueFalseView, T
         <Text size="sm">
           {t.correctAnswer}: {word(review.correctAnswer)}
         </Text>
-        <FeedbackText>{review.feedback}</FeedbackText>
-      </Stack>
+      </QuestionBody>
     );
   },
 };
