@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, login } from './helpers';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectNoViolations, login } from './helpers';
 
 test('no WCAG 2.1 AA violations on the login page, the users list and the import page', async ({ page }) => {
   await page.goto('/login');

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN, LEARNER, login, pickOption } from './helpers';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { ADMIN, expectNoViolations, LEARNER, login, pickOption } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -12,12 +11,6 @@ async function tokenOf(request: APIRequestContext, who: { nip: string; password:
   const res = await request.post('/api/v1/auth/login', { data: { nip: who.nip, password: who.password } });
   expect(res.ok()).toBe(true);
   return { Authorization: `Bearer ${(await res.json()).accessToken}` };
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-  expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
 test('admin assigns the sample course to DISKOMINFO; the learner gets it with its deadline; the admin cancels it', async ({ page, request }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The demo accounts the seed creates. */
@@ -20,4 +21,15 @@ export async function pickOption(page: Page, label: string, search: string, opti
   await input.click();
   await input.fill(search);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe (WCAG 2.1 A and AA rules) on the page as it is and lists every violation found. */
+export async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { LEARNER, login } from './helpers';
+import { expectNoViolations, LEARNER, login } from './helpers';
 
 /**
  * Issue 4, the learner's side: enrol in the seed's sample course "Pelayanan Publik Prima"
@@ -8,17 +7,8 @@ import { LEARNER, login } from './helpers';
  * a reload, complete it, and see the JP arrive on Beranda and in the JP history.
  * Only this spec uses the sample course as a learner.
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const COURSE = 'Pelayanan Publik Prima';
 const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 /** Brings every block of the lesson on screen long enough to count as viewed. */
 async function viewBlocks(page: Page) {

@@ -1,13 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, AUTHOR, LEARNER, login } from './helpers';
+import { ADMIN, AUTHOR, expectNoViolations, LEARNER, login } from './helpers';
 
 /**
  * The authoring flow of issue 3: an author builds a course with a block of every content
  * type, submits it; an admin sends it back once, then publishes version 1; a learner finds
  * it in the catalogue (api) and cannot open the studio.
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TITLE = `Etika Pelayanan Publik ${Date.now().toString(36)}`;
 
 // A minimal valid PDF and a 1×1 PNG, made here so the test needs no fixtures.
@@ -30,14 +28,6 @@ function minimalPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 async function signedIn(browser: Browser, who: { nip: string; password: string }) {
   const context = await browser.newContext();

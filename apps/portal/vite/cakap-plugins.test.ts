@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { cakapPlugins, pluginNames, virtualModuleSource, workspaceRoot } from './cakap-plugins';
 
 describe('the cakap-plugins Vite plugin', () => {
-  it('reads CAKAP_PLUGINS with the built-in content plugin as default', () => {
-    expect(pluginNames(undefined)).toEqual(['@cakap/plugin-content']);
-    expect(pluginNames('')).toEqual(['@cakap/plugin-content']);
+  it('reads CAKAP_PLUGINS with the built-in content and question plugins as default', () => {
+    expect(pluginNames(undefined)).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions']);
+    expect(pluginNames('')).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions']);
     expect(pluginNames(' @cakap/plugin-content , @acme/cakap-quiz ')).toEqual(['@cakap/plugin-content', '@acme/cakap-quiz']);
   });
 

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import { MantineProvider } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { mergeThemeOverrides, MantineProvider, Notification } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import i18n from '../i18n';
 import { isApiError } from '../api';
 import { cssVariablesResolver, theme } from './theme';
@@ -30,8 +31,14 @@ export function App() {
     i18n.on('languageChanged', onChange);
     return () => i18n.off('languageChanged', onChange);
   }, [queryClient]);
+  // A notification's close button needs a name in the UI language (WCAG 4.1.2).
+  const { t, i18n: i18next } = useTranslation();
+  const localized = useMemo(
+    () => mergeThemeOverrides(theme, { components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } }) } }),
+    [t, i18next.language],
+  );
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-center" limit={3} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

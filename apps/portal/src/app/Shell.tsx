@@ -32,6 +32,8 @@ import {
   IconBooks,
   IconClipboardCheck,
   IconClockHour4,
+  IconDatabase,
+  IconChecklist,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +47,8 @@ interface Item {
   label: string;
   icon: React.ReactNode;
   exact?: boolean;
+  /** Sub-paths that have their own item. */
+  except?: string[];
 }
 
 export function Shell() {
@@ -76,7 +80,11 @@ export function Shell() {
     { to: '/jp', label: t('dashboard.jpHistory'), icon: <IconClockHour4 size={18} /> },
   ];
   if (hasRole(session, 'author', 'admin')) {
-    learnerItems.push({ to: '/studio', label: t('nav.studio'), icon: <IconPencil size={18} /> });
+    learnerItems.push(
+      { to: '/studio', label: t('nav.studio'), icon: <IconPencil size={18} />, except: ['/studio/banks', '/studio/grading'] },
+      { to: '/studio/banks', label: t('nav.banks'), icon: <IconDatabase size={18} /> },
+      { to: '/studio/grading', label: t('nav.grading'), icon: <IconChecklist size={18} /> },
+    );
   }
   const adminItems: Item[] = hasRole(session, 'admin')
     ? [
@@ -90,8 +98,9 @@ export function Shell() {
       ]
     : [];
 
+  const under = (path: string) => location.pathname === path || location.pathname.startsWith(path + '/');
   const isActive = (item: Item) =>
-    item.exact ? location.pathname === item.to : location.pathname === item.to || location.pathname.startsWith(item.to + '/');
+    item.exact ? location.pathname === item.to : under(item.to) && !(item.except ?? []).some(under);
 
   const renderItem = (item: Item) => {
     const active = isActive(item);

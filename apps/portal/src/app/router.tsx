@@ -18,6 +18,11 @@ const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const CatalogPage = page(() => import('../features/catalog/CatalogPage'), 'CatalogPage');
 const CoursePage = page(() => import('../features/catalog/CoursePage'), 'CoursePage');
 const PlayerPage = page(() => import('../features/learning/PlayerPage'), 'PlayerPage');
+const AttemptPage = page(() => import('../features/quiz/AttemptPage'), 'AttemptPage');
+const BanksPage = page(() => import('../features/banks/BanksPage'), 'BanksPage');
+const BankPage = page(() => import('../features/banks/BankPage'), 'BankPage');
+const QuestionEditorPage = page(() => import('../features/banks/QuestionEditorPage'), 'QuestionEditorPage');
+const GradingPage = page(() => import('../features/grading/GradingPage'), 'GradingPage');
 const JpHistoryPage = page(() => import('../features/learning/JpHistoryPage'), 'JpHistoryPage');
 const StudioPage = page(() => import('../features/studio/StudioPage'), 'StudioPage');
 const CourseEditorPage = page(() => import('../features/studio/CourseEditorPage'), 'CourseEditorPage');
@@ -76,6 +81,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'katalog', element: <CatalogPage /> },
           { path: 'katalog/:id', element: <CoursePage /> },
+          { path: 'belajar/:enrollmentId/kuis/:attemptId', element: <AttemptPage /> },
           { path: 'belajar/:enrollmentId/:lessonKey?', element: <PlayerPage /> },
           { path: 'jp', element: <JpHistoryPage /> },
           { path: 'profile', element: <ProfilePage /> },
@@ -91,6 +97,10 @@ export const router = createBrowserRouter([
               { index: true, element: <StudioPage /> },
               { path: 'courses/:id', element: <CourseEditorPage /> },
               { path: 'courses/:id/preview/:lessonKey?', element: <PreviewPage /> },
+              { path: 'banks', element: <BanksPage /> },
+              { path: 'banks/:id', element: <BankPage /> },
+              { path: 'banks/:bankId/questions/:questionId', element: <QuestionEditorPage /> },
+              { path: 'grading', element: <GradingPage /> },
             ],
           },
           {

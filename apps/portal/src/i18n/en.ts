@@ -1,7 +1,9 @@
 import type { Messages } from './id';
+import { quizEn } from './quiz';
 
 /** The UI catalogue in English. Same keys as id.ts (the compiler checks). */
 const en: Messages = {
+  ...quizEn,
   app: {
     name: 'Cakap',
     tagline: 'Competency development for the civil servants of Batanghari Regency',
@@ -22,6 +24,8 @@ const en: Messages = {
     home: 'Home',
     catalog: 'Catalogue',
     studio: 'Authoring studio',
+    banks: 'Question banks',
+    grading: 'Essay grading',
     admin: 'Admin console',
     adminOverview: 'Overview',
     orgUnits: 'Org units',
@@ -337,6 +341,8 @@ const en: Messages = {
   plugins: {
     missingTitle: 'This content type is not available',
     missingText: 'A block of type "{{type}}" cannot be shown because its plugin is not enabled in this portal.',
+    missingQuestionTitle: 'This question type is not available',
+    missingQuestionText: 'A question of type "{{type}}" cannot be shown because its plugin is not enabled in this portal.',
   },
   lesson: {
     toc: 'Contents · lesson {{current}} of {{total}}',

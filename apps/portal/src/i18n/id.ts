@@ -1,5 +1,8 @@
 /** The UI catalogue in Bahasa Indonesia (the default): formal, "Anda", short sentences. */
+import { quizId } from './quiz';
+
 const id = {
+  ...quizId,
   app: {
     name: 'Cakap',
     tagline: 'Pengembangan kompetensi ASN Kabupaten Batanghari',
@@ -20,6 +23,8 @@ const id = {
     home: 'Beranda',
     catalog: 'Katalog',
     studio: 'Studio penulis',
+    banks: 'Bank soal',
+    grading: 'Penilaian esai',
     admin: 'Konsol admin',
     adminOverview: 'Ringkasan',
     orgUnits: 'Unit kerja',
@@ -335,6 +340,8 @@ const id = {
   plugins: {
     missingTitle: 'Jenis konten ini tidak tersedia',
     missingText: 'Blok jenis "{{type}}" tidak dapat ditampilkan karena pluginnya tidak aktif di portal ini.',
+    missingQuestionTitle: 'Jenis soal ini tidak tersedia',
+    missingQuestionText: 'Soal jenis "{{type}}" tidak dapat ditampilkan karena pluginnya tidak aktif di portal ini.',
   },
   lesson: {
     toc: 'Daftar isi · pelajaran {{current}} dari {{total}}',

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { Accordion, Anchor, Badge, Button, Group, Image, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPlayerPlay } from '@tabler/icons-react';
+import { Accordion, Badge, Button, Group, Image, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DEVELOPMENT_FORMS } from '@cakap/contracts';
 import { useCatalogCourse } from '../../api/courses';
 import { useEnroll, useEnrollments } from '../../api/learning';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -20,14 +21,7 @@ export function CoursePage() {
   const { id = '' } = useParams();
   const course = useCatalogCourse(id);
 
-  const back = (
-    <Anchor component={Link} to="/katalog" size="sm" w="fit-content">
-      <Group gap={4} component="span" wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('coursePage.back')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink to="/katalog">{t('coursePage.back')}</BackLink>;
 
   if (course.error) {
     return (

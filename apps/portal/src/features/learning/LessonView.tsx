@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CourseContent } from '@cakap/contracts';
 import { BlockViewer } from '../../plugins';
+import { BlockKeyContext } from '../../plugins/context';
 import { useLang } from '../../i18n/useLang';
 
 export interface FlatLesson {
@@ -130,14 +131,16 @@ export function LessonView({ content, fileUrls, lessonKey, hrefFor, onSelect, on
           {lesson.blocks.length === 0 && <Text c="dimmed">{t('lesson.noBlocks')}</Text>}
           {lesson.blocks.map((b) => (
             <Box key={b.key} data-block-type={b.type} data-block-key={b.key}>
-              <BlockViewer
-                type={b.type}
-                data={b.data}
-                lang={lang}
-                fileUrl={fileUrl}
-                onComplete={() => onComplete?.(b.key)}
-                onProgress={(f) => onProgress?.(b.key, f)}
-              />
+              <BlockKeyContext.Provider value={b.key}>
+                <BlockViewer
+                  type={b.type}
+                  data={b.data}
+                  lang={lang}
+                  fileUrl={fileUrl}
+                  onComplete={() => onComplete?.(b.key)}
+                  onProgress={(f) => onProgress?.(b.key, f)}
+                />
+              </BlockKeyContext.Provider>
             </Box>
           ))}
         </Stack>

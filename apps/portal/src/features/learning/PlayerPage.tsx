@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Box, Button, Drawer, Group, List, Paper, Progress, Skeleton, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowLeft, IconChevronLeft, IconChevronRight, IconCircle, IconCircleCheckFilled, IconConfetti, IconListDetails, IconCheck } from '@tabler/icons-react';
+import { Alert, Box, Button, Drawer, Group, List, Paper, Progress, Skeleton, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconCircle, IconCircleCheckFilled, IconConfetti, IconListDetails, IconCheck } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EnrollmentDetail, EnrollmentProgress } from '@cakap/contracts';
 import { api, isApiError } from '../../api';
 import { mergeProgress, useCompleteLesson, useEnrollment } from '../../api/learning';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLang } from '../../i18n';
 import { currentYear, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
+import { EnrollmentContext } from '../../plugins/context';
 import { flattenLessons, LessonView } from './LessonView';
 import { ProgressQueue, type ProgressBatch, type SyncStatus } from './progressQueue';
 
@@ -54,14 +56,7 @@ export function PlayerPage() {
 
 function BackHome() {
   const { t } = useTranslation();
-  return (
-    <Anchor component={Link} to="/" size="sm" w="fit-content">
-      <Group gap={4} component="span" wrap="nowrap">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('player.back')}
-      </Group>
-    </Anchor>
-  );
+  return <BackLink to="/">{t('player.back')}</BackLink>;
 }
 
 function useProgressQueue(detail: EnrollmentDetail) {
@@ -251,16 +246,18 @@ function Player({ detail, lessonKey }: { detail: EnrollmentDetail; lessonKey: st
       </Paper>
 
       <Box ref={lessonRef}>
-        <LessonView
-          content={detail.content}
-          fileUrls={detail.fileUrls}
-          lessonKey={lessonKey}
-          hrefFor={hrefFor}
-          onComplete={onComplete}
-          onProgress={onProgress}
-          toc={false}
-          pager={false}
-        />
+        <EnrollmentContext.Provider value={detail.id}>
+          <LessonView
+            content={detail.content}
+            fileUrls={detail.fileUrls}
+            lessonKey={lessonKey}
+            hrefFor={hrefFor}
+            onComplete={onComplete}
+            onProgress={onProgress}
+            toc={false}
+            pager={false}
+          />
+        </EnrollmentContext.Provider>
       </Box>
 
       {pending && pending.length > 0 && (

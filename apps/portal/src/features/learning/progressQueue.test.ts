@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ProgressQueue, storageKeyFor, type ProgressBatch, type QueueStorage } from './progressQueue';
+import type { QueueStorage } from '../../lib/persistentQueue';
+import { ProgressQueue, storageKeyFor, type ProgressBatch } from './progressQueue';
 
 function memory(): QueueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

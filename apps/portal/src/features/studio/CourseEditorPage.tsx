@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
-import { Alert, Anchor, Button, Group, Modal, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconArrowLeft, IconEye, IconMessageExclamation } from '@tabler/icons-react';
-import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, Button, Group, Modal, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { IconEye, IconMessageExclamation } from '@tabler/icons-react';
+import { useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CourseWithContent } from '@cakap/contracts';
 import type { UploadedFile } from '@cakap/plugin-sdk/portal';
 import { uploadFile, useContentTypes, useCourse } from '../../api/courses';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { CoauthorsPanel } from './CoauthorsPanel';
@@ -26,7 +27,7 @@ export function CourseEditorPage() {
   if (course.error) {
     return (
       <>
-        <PageHeader title={t('editor.title')} before={<BackLink />} />
+        <PageHeader title={t('editor.title')} before={<BackToStudio />} />
         <ErrorAlert error={course.error} onRetry={() => void course.refetch()} />
       </>
     );
@@ -42,16 +43,9 @@ export function CourseEditorPage() {
   return <Editor key={course.data.id} course={course.data} />;
 }
 
-function BackLink() {
+function BackToStudio() {
   const { t } = useTranslation();
-  return (
-    <Anchor component={Link} to="/studio" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('editor.back')}
-      </Group>
-    </Anchor>
-  );
+  return <BackLink to="/studio">{t('editor.back')}</BackLink>;
 }
 
 function Editor({ course }: { course: CourseWithContent }) {
@@ -103,7 +97,7 @@ function Editor({ course }: { course: CourseWithContent }) {
   return (
     <>
       <PageHeader
-        before={<BackLink />}
+        before={<BackToStudio />}
         title={course.title}
         description={<CourseStatusLine course={course} />}
         actions={

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { IconArrowLeft, IconEye } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Alert, Skeleton, Stack, Text } from '@mantine/core';
+import { IconEye } from '@tabler/icons-react';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCourse } from '../../api/courses';
+import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { LessonView } from '../learning/LessonView';
@@ -13,14 +14,7 @@ export function PreviewPage() {
   const { t } = useTranslation();
   const { id = '', lessonKey } = useParams();
   const course = useCourse(id);
-  const back = (
-    <Anchor component={Link} to={`/studio/courses/${id}${lessonKey ? `?lesson=${lessonKey}` : ''}`} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('preview.back')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink to={`/studio/courses/${id}${lessonKey ? `?lesson=${lessonKey}` : ''}`}>{t('preview.back')}</BackLink>;
   if (course.error) {
     return (
       <>

@@ -43,6 +43,7 @@ interface ListProps<T extends { key: string }> {
 /** A vertical list reordered by mouse, touch or keyboard (dnd-kit), announced in the UI language. */
 export function SortableList<T extends { key: string }>({ items, nameOf, onMove, disabled, children }: ListProps<T>) {
   const { t } = useTranslation();
+  const labels = useControlLabels();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -75,7 +76,7 @@ export function SortableList<T extends { key: string }>({ items, nameOf, onMove,
         {items.map((item, index) => (
           <SortableItem key={item.key} id={item.key} disabled={disabled}>
             {(handleProps) =>
-              children(item, index, sortableControls(t, { disabled, name: nameOf(item, index), index, total: items.length, handleProps, onMove }))
+              children(item, index, sortableControls(labels, { disabled, name: nameOf(item, index), index, total: items.length, handleProps, onMove }))
             }
           </SortableItem>
         ))}
@@ -84,11 +85,18 @@ export function SortableList<T extends { key: string }>({ items, nameOf, onMove,
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// The plain signature this helper needs: i18next's full TFunction type, passed around as a
+// value, is too deep for the compiler with a catalogue of this size.
+type ControlLabels = (key: 'dnd.handle' | 'dnd.up' | 'dnd.down', options: { name: string }) => string;
+
+function useControlLabels(): ControlLabels {
+  const { t } = useTranslation();
+  return (key, options) => t(key, options);
+}
 
 /** The grip and the up/down buttons of one item. */
 function sortableControls(
-  t: T,
+  t: ControlLabels,
   { disabled, name, index, total, handleProps, onMove }: { disabled?: boolean; name: string; index: number; total: number; handleProps: Record<string, unknown>; onMove: (from: number, to: number) => void },
 ): SortableControls {
   return {
@@ -175,6 +183,7 @@ export function SortableTree<G extends TreeGroup>({
   emptyLabel,
 }: TreeProps<G>) {
   const { t } = useTranslation();
+  const labels = useControlLabels();
   const [draggingChild, setDraggingChild] = useState(false);
 
   const locate = (id: string | number | undefined) => {
@@ -274,7 +283,7 @@ export function SortableTree<G extends TreeGroup>({
               renderGroup(
                 group,
                 gi,
-                sortableControls(t, { disabled, name: groupName(group, gi), index: gi, total: groups.length, handleProps, onMove: onMoveGroup }),
+                sortableControls(labels, { disabled, name: groupName(group, gi), index: gi, total: groups.length, handleProps, onMove: onMoveGroup }),
                 <SortableContext items={group.lessons.map((c) => c.key)} strategy={verticalListSortingStrategy} disabled={disabled}>
                   {group.lessons.map((child, ci) => (
                     <SortableItem key={child.key} id={child.key} disabled={disabled} data={{ kind: 'child' }}>
@@ -284,7 +293,7 @@ export function SortableTree<G extends TreeGroup>({
                           ci,
                           group,
                           gi,
-                          sortableControls(t, {
+                          sortableControls(labels, {
                             disabled,
                             name: childName(child, ci),
                             index: ci,

@@ -48,25 +48,15 @@ export function AssignmentsPage() {
             minWidth={820}
             busy={list.isFetching}
             withActions
-            head={
-              <>
-                <Table.Th scope="col">{t('assignments.course')}</Table.Th>
-                <Table.Th scope="col">{t('assignments.target')}</Table.Th>
-                <Table.Th scope="col">{t('assignments.dueAt')}</Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('assignments.assigned')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('assignments.enrolled')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('assignments.completed')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('assignments.overdue')}
-                </Table.Th>
-              </>
-            }
+            columns={[
+              { label: t('assignments.course') },
+              { label: t('assignments.target') },
+              { label: t('assignments.dueAt') },
+              { label: t('assignments.assigned'), numeric: true, hideOnPhone: true },
+              { label: t('assignments.enrolled'), numeric: true, hideOnPhone: true },
+              { label: t('assignments.completed'), numeric: true, hideOnPhone: true },
+              { label: t('assignments.overdue'), numeric: true, hideOnPhone: true },
+            ]}
           >
             {items.map((a) => (
               <Table.Tr key={a.id}>

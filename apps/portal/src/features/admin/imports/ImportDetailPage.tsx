@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconUpload } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconUpload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { statusColors } from '../../../app/theme';
 import type { UserImport } from '@cakap/contracts';
 import { useImport } from '../../../api/imports';
+import { BackLink } from '../../../components/BackLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { Pager } from '../../../components/Pager';
@@ -20,14 +21,7 @@ export function ImportDetailPage() {
   const { t } = useTranslation();
   const [errorPage, setErrorPage] = useState(1);
   const query = useImport(id, errorPage, ERRORS_PAGE_SIZE);
-  const back = (
-    <Anchor component={Link} to="/admin/imports" size="sm" w="fit-content">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('imports.backToList')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink to="/admin/imports">{t('imports.backToList')}</BackLink>;
   return (
     <>
       <PageHeader title={t('imports.detailTitle')} before={back} />

@@ -98,18 +98,12 @@ export function OrgUnitsPage() {
             minWidth={560}
             busy={list.isFetching}
             withActions
-            head={
-              <>
-                <Table.Th scope="col">{t('orgUnits.code')}</Table.Th>
-                <Table.Th scope="col">{t('orgUnits.name')}</Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('orgUnits.children')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('orgUnits.users')}
-                </Table.Th>
-              </>
-            }
+            columns={[
+              { label: t('orgUnits.code') },
+              { label: t('orgUnits.name') },
+              { label: t('orgUnits.children'), numeric: true, hideOnPhone: true },
+              { label: t('orgUnits.users'), numeric: true, hideOnPhone: true },
+            ]}
           >
             {items.map((u) => (
               <Table.Tr key={u.id}>

@@ -86,18 +86,12 @@ export function PositionsPage() {
             minWidth={560}
             busy={list.isFetching}
             withActions
-            head={
-              <>
-                <Table.Th scope="col">{t('positions.name')}</Table.Th>
-                <Table.Th scope="col">{t('positions.kind')}</Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  {t('positions.orgUnit')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right" visibleFrom="sm">
-                  {t('positions.users')}
-                </Table.Th>
-              </>
-            }
+            columns={[
+              { label: t('positions.name') },
+              { label: t('positions.kind') },
+              { label: t('positions.orgUnit'), hideOnPhone: true },
+              { label: t('positions.users'), numeric: true, hideOnPhone: true },
+            ]}
           >
             {items.map((p) => (
               <Table.Tr key={p.id}>

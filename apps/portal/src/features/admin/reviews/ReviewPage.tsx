@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Modal, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowBackUp, IconArrowLeft, IconCircleCheck, IconRocket } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Alert, Button, Group, Modal, Paper, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconArrowBackUp, IconCircleCheck, IconRocket } from '@tabler/icons-react';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { issueMessage, rejectSchema } from '@cakap/contracts';
 import { useCourse, useCourseAction } from '../../../api/courses';
+import { BackLink } from '../../../components/BackLink';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
@@ -28,14 +29,7 @@ export function ReviewPage() {
   const [published, setPublished] = useState<number | null>(null);
   const [rejected, setRejected] = useState(false);
 
-  const back = (
-    <Anchor component={Link} to="/admin/reviews" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} aria-hidden />
-        {t('reviews.back')}
-      </Group>
-    </Anchor>
-  );
+  const back = <BackLink to="/admin/reviews">{t('reviews.back')}</BackLink>;
   if (course.error) {
     return (
       <>

@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
 import {
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -16,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconKey, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
+import { IconKey, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { statusColors } from '../../../app/theme';
@@ -35,6 +34,7 @@ import {
   type User,
 } from '@cakap/contracts';
 import { useCreateUser, useUpdateUser, useUser } from '../../../api/users';
+import { BackLink } from '../../../components/BackLink';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { OrgUnitSelect } from '../../../components/OrgUnitSelect';
 import { PageHeader } from '../../../components/PageHeader';
@@ -168,12 +168,7 @@ function UserForm({ user }: { user?: User }) {
         title={title}
         description={user ? `${user.name} · ${formatNip(user.nip)}` : undefined}
         before={
-          <Anchor component={Link} to={listUrl} size="sm" w="fit-content">
-            <Group gap={4} component="span">
-              <IconArrowLeft size={14} aria-hidden />
-              {t('common.back')}
-            </Group>
-          </Anchor>
+          <BackLink to={listUrl}>{t('common.back')}</BackLink>
         }
       />
       <Grid gap="lg">

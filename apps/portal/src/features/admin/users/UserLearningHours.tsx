@@ -152,21 +152,13 @@ export function UserLearningHours({ userId }: { userId: string }) {
             caption={t('userLearningHours.tableCaption', { year: String(year) })}
             minWidth={640}
             busy={hours.isFetching}
-            head={
-              <>
-                <Table.Th scope="col">{t('userLearningHours.activity')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('userLearningHours.jp')}
-                </Table.Th>
-                <Table.Th scope="col">{t('userLearningHours.form')}</Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  {t('userLearningHours.dates')}
-                </Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  {t('userLearningHours.source')}
-                </Table.Th>
-              </>
-            }
+            columns={[
+              { label: t('userLearningHours.activity') },
+              { label: t('userLearningHours.jp'), numeric: true },
+              { label: t('userLearningHours.form') },
+              { label: t('userLearningHours.dates'), hideOnPhone: true },
+              { label: t('userLearningHours.source'), hideOnPhone: true },
+            ]}
           >
             {entries.map((e) => (
               <Table.Tr key={e.id}>

@@ -117,21 +117,13 @@ export function UsersPage() {
             minWidth={760}
             busy={list.isFetching}
             withActions
-            head={
-              <>
-                <Table.Th scope="col">{t('users.name')}</Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  {t('users.nip')}
-                </Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  {t('users.orgUnit')}
-                </Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  {t('users.roles')}
-                </Table.Th>
-                <Table.Th scope="col">{t('users.status')}</Table.Th>
-              </>
-            }
+            columns={[
+              { label: t('users.name') },
+              { label: t('users.nip'), hideOnPhone: true },
+              { label: t('users.orgUnit'), hideOnPhone: true },
+              { label: t('users.roles'), hideOnPhone: true },
+              { label: t('users.status') },
+            ]}
           >
             {items.map((u) => (
               <Table.Tr key={u.id}>

@@ -1,0 +1,1 @@
+export const attemptPath = (enrollmentId: string, attemptId: string) => `/belajar/${enrollmentId}/kuis/${attemptId}`;
