@@ -98,3 +98,8 @@ export interface PortalPluginDefinition {
 export function definePortalPlugin<T extends PortalPluginDefinition>(plugin: T): T {
   return plugin;
 }
+
+/** Fills `{name}` placeholders of a plugin's UI texts (unknown names stay as they are). */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+}

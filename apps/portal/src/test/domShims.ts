@@ -1,16 +1,4 @@
-// jsdom has no matchMedia or ResizeObserver; Mantine asks for both. Imported by component tests.
-window.matchMedia ??= ((query: string) => ({
-  matches: false,
-  media: query,
-  onchange: null,
-  addListener: () => {},
-  removeListener: () => {},
-  addEventListener: () => {},
-  removeEventListener: () => {},
-  dispatchEvent: () => false,
-})) as typeof window.matchMedia;
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+// jsdom lacks what Mantine asks for (matchMedia, ResizeObserver...). Imported by component tests.
+import { installDomShims } from '@cakap/plugin-sdk/testing';
+
+installDomShims();

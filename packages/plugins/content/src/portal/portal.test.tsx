@@ -1,3 +1,4 @@
+import { installDomShims } from '@cakap/plugin-sdk/testing';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
@@ -5,27 +6,7 @@ import type { ReactNode } from 'react';
 import type { ContentTypePortal, EditorProps, ViewerProps } from '@cakap/plugin-sdk/portal';
 import plugin from './index';
 
-beforeAll(() => {
-  // jsdom lacks these; Mantine and ProseMirror ask for them.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) });
-  document.elementFromPoint ??= () => null;
-});
+beforeAll(installDomShims);
 afterEach(cleanup);
 
 const FILE_ID = '3f1c2a4e-8b7d-4c1e-9a2b-5d6e7f8a9b0c';

@@ -152,10 +152,7 @@ export function texts(lang: Lang): Texts {
   return TEXTS[lang] ?? TEXTS.id;
 }
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
-}
+export { fill } from '@cakap/plugin-sdk/portal';
 
 /** A validation message of this plugin (the same words the server uses). */
 export function message(key: ContentMessageKey, lang: Lang): string {

@@ -1,3 +1,4 @@
+import { installDomShims } from '@cakap/plugin-sdk/testing';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
@@ -7,29 +8,7 @@ import type { QuestionTypeDefinition } from '@cakap/plugin-sdk';
 import portal from './index';
 import server, { textId } from '../index';
 
-beforeAll(() => {
-  // jsdom lacks these; Mantine and ProseMirror ask for them.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect ??= () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) });
-  document.elementFromPoint ??= () => null;
-  // Mantine's autosizing Textarea listens for web fonts loading.
-  (document as { fonts?: unknown }).fonts ??= { addEventListener: () => {}, removeEventListener: () => {} };
-});
+beforeAll(installDomShims);
 afterEach(cleanup);
 
 const wrap = (node: ReactNode) => render(<MantineProvider>{node}</MantineProvider>);
