@@ -7,7 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CompetencyFrameworksModule } from './competency-frameworks/competency-frameworks.module';
+import { CompetencyStandardsModule } from './competency-standards/competency-standards.module';
+import { CompetencyReportsModule } from './competency-reports/competency-reports.module';
 import { ProblemFilter } from './common/problem.filter';
+import { CompetencyProfilesModule } from './competency-profiles/competency-profiles.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
@@ -73,6 +77,10 @@ export class AppModule {
         AssignmentsModule,
         QuestionBanksModule,
         QuizAttemptsModule,
+        CompetencyFrameworksModule,
+        CompetencyStandardsModule,
+        CompetencyProfilesModule,
+        CompetencyReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -105,6 +105,37 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'PUT /api/v1/questions/:id': 'author',
   'DELETE /api/v1/questions/:id': 'author',
   'GET /api/v1/questions/:id/versions': 'author',
+  // Competency frameworks: any signed-in user reads published ones (drafts are a 404 for them:
+  // competency-frameworks.spec.ts); admins write.
+  'GET /api/v1/competency-frameworks': 'signed-in',
+  'POST /api/v1/competency-frameworks': 'admin',
+  'POST /api/v1/competency-frameworks/import': 'admin',
+  'GET /api/v1/competency-frameworks/:id': 'signed-in',
+  'GET /api/v1/competency-frameworks/:id/export': 'signed-in',
+  'PATCH /api/v1/competency-frameworks/:id': 'admin',
+  'DELETE /api/v1/competency-frameworks/:id': 'admin',
+  'POST /api/v1/competency-frameworks/:id/publish': 'admin',
+  'POST /api/v1/competency-frameworks/:id/retire': 'admin',
+  'POST /api/v1/competency-frameworks/:id/competencies': 'admin',
+  'GET /api/v1/competencies': 'signed-in',
+  'PATCH /api/v1/competencies/:id': 'admin',
+  'DELETE /api/v1/competencies/:id': 'admin',
+  'GET /api/v1/positions/:id/requirements': 'admin',
+  'PUT /api/v1/positions/:id/requirements': 'admin',
+  'GET /api/v1/competency-standards/class-defaults': 'admin',
+  'PUT /api/v1/competency-standards/class-defaults/:kind': 'admin',
+  'POST /api/v1/competency-standards/import': 'admin',
+  'GET /api/v1/competency-standards/export': 'admin',
+  // Competency profiles and evidence (competency-profiles.spec.ts): the evidence file is the owner's or an admin's (404 otherwise).
+  'GET /api/v1/me/competencies': 'signed-in',
+  'GET /api/v1/users/:id/competencies': 'admin',
+  'POST /api/v1/users/:id/competency-evidence': 'admin',
+  'GET /api/v1/competency-evidence/:id/file': 'signed-in',
+  // Competency reports: admins only (competency-reports.spec.ts).
+  'GET /api/v1/competency-reports/heatmap': 'admin',
+  'GET /api/v1/competency-reports/heatmap/export': 'admin',
+  'GET /api/v1/competency-reports/gaps': 'admin',
+  'GET /api/v1/competency-reports/gaps/export': 'admin',
 };
 
 interface Layer {

@@ -75,5 +75,12 @@ describe('demo seed: the question bank', () => {
       ['posttest', auto.length, 15],
     ]);
     expect((quizzes[1].data.selection as { questionIds: string[] }).questionIds).toEqual(auto.map((q) => q.id));
+    // Passing its post-test proves M.5 at level 3.
+    const targets = await ds.query(
+      `SELECT c.code, t.level FROM course_version_competencies t JOIN competencies c ON c.id = t.competency_id
+         JOIN courses co ON co.id = t.course_id WHERE co.title = $1`,
+      [QUIZ_COURSE.title],
+    );
+    expect(targets).toEqual([{ code: 'M.5', level: 3 }]);
   });
 });

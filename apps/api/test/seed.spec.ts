@@ -1,9 +1,11 @@
+import { SKJ_FRAMEWORK_IDENTIFIER } from '@cakap/competencies';
 import { checkNip, formatNip } from '@cakap/contracts';
 import { createDataSource, createTestDatabase, type TestDatabase } from '@cakap/db';
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../src/auth/password';
 import { buildPluginRegistry } from '../src/plugins/plugins.module';
 import { SAMPLE_COURSE } from '../src/seed/sample-course';
+import { seededCompetencyId, TEKNIS_FRAMEWORK_IDENTIFIER } from '../src/seed/competencies';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, seed } from '../src/seed/seed';
 
 /** The seed gets a database of its own: it counts rows, so nothing else may write there. */
@@ -122,6 +124,54 @@ describe('demo seed', () => {
   });
 });
 
+describe('demo seed: competencies', () => {
+  const competencyCounts = async () =>
+    (
+      await ds.query(
+        `SELECT (SELECT count(*)::int FROM competency_frameworks) AS frameworks,
+                (SELECT count(*)::int FROM competencies) AS competencies,
+                (SELECT count(*)::int FROM competency_class_defaults) AS defaults`,
+      )
+    )[0];
+
+  it('publishes the SKJ dictionary and the teknis example once, with the class defaults of the dictionary', async () => {
+    await seed(ds);
+    const after = await competencyCounts();
+    // 9 dictionary competencies; the teknis example is an area with 3 competencies.
+    expect(after).toEqual({ frameworks: 2, competencies: 13, defaults: 45 });
+    await seed(ds);
+    expect(await competencyCounts()).toEqual(after);
+
+    const [skj] = await ds.query(
+      `SELECT f.status, f.publisher, f.version, f.scale_max, count(c.*)::int AS n, min(c.max_level) AS min_level
+         FROM competency_frameworks f JOIN competencies c ON c.framework_id = f.id
+        WHERE f.identifier = $1 GROUP BY f.id`,
+      [SKJ_FRAMEWORK_IDENTIFIER],
+    );
+    expect(skj).toEqual({ status: 'published', publisher: 'Kementerian PANRB', version: '2017', scale_max: 5, n: 9, min_level: 5 });
+    // DOMAIN.md: Pelaksana 1, Pengawas 2, Administrator 3, JPT 4.
+    const defaults = await ds.query(
+      `SELECT d.position_kind, min(d.level) AS min, max(d.level) AS max, count(*)::int AS n FROM competency_class_defaults d GROUP BY 1 ORDER BY 1`,
+    );
+    expect(defaults).toEqual([
+      { position_kind: 'administrator', min: 3, max: 3, n: 9 },
+      { position_kind: 'fungsional', min: 2, max: 2, n: 9 },
+      { position_kind: 'jpt', min: 4, max: 4, n: 9 },
+      { position_kind: 'pelaksana', min: 1, max: 1, n: 9 },
+      { position_kind: 'pengawas', min: 2, max: 2, n: 9 },
+    ]);
+    await expect(seededCompetencyId(ds, 'm.5')).resolves.toEqual(expect.any(String));
+    await expect(seededCompetencyId(ds, 'TPP.2', TEKNIS_FRAMEWORK_IDENTIFIER)).resolves.toEqual(expect.any(String));
+  });
+
+  it('keeps class defaults an admin has changed', async () => {
+    await ds.query(`UPDATE competency_class_defaults SET level = 5 WHERE position_kind = 'jpt'`);
+    await seed(ds);
+    const [{ levels }] = await ds.query(`SELECT array_agg(DISTINCT level) AS levels FROM competency_class_defaults WHERE position_kind = 'jpt'`);
+    expect(levels).toEqual([5]);
+  });
+});
+
 describe('demo seed: the sample course', () => {
   it('publishes the sample course "Pelayanan Publik Prima" once, as version 1 by the demo admin', async () => {
     const plugins = buildPluginRegistry(['@cakap/plugin-content']);
@@ -151,5 +201,15 @@ describe('demo seed: the sample course', () => {
     const [{ snapshot }] = await ds.query(`SELECT snapshot::text AS snapshot FROM course_versions`);
     expect(snapshot).toContain('BerAKHLAK');
     expect(snapshot).not.toMatch(/<script|onerror/i);
+    // Its competency targets were frozen with version 1: completing it closes a pelaksana's M.5 and M.3 gaps.
+    const targets = await ds.query(
+      `SELECT c.code, t.level FROM course_version_competencies t JOIN competencies c ON c.id = t.competency_id
+         JOIN courses co ON co.id = t.course_id WHERE co.title = $1 AND t.version = 1 ORDER BY c.code`,
+      [SAMPLE_COURSE.title],
+    );
+    expect(targets).toEqual([
+      { code: 'M.3', level: 2 },
+      { code: 'M.5', level: 2 },
+    ]);
   });
 });

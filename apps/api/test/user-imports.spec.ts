@@ -50,7 +50,8 @@ describe('users imports (api)', () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 10, 'a');
     const tooBig = await api.http().post('/api/v1/users/imports').set(bearer(admin)).attach('file', big, 'besar.csv');
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body.code).toBe('payload_too_large');
+    expect(tooBig.body.code).toBe('file_too_large');
+    expect(tooBig.body.title).toContain('10 MB');
   });
 
   it('reports the row errors the worker stored, translated for the reader, in slices', async () => {

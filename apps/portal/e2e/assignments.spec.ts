@@ -1,17 +1,11 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { ADMIN, expectNoViolations, LEARNER, login, pickOption } from './helpers';
+import { expect, test } from '@playwright/test';
+import { ADMIN, expectNoViolations, LEARNER, login, pickOption, tokenOf } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const COURSE = 'Pelayanan Publik Prima';
 /** A date in Asia/Jakarta, `days` from today, as YYYY-MM-DD. */
 const jakartaDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Jakarta' });
-
-async function tokenOf(request: APIRequestContext, who: { nip: string; password: string }) {
-  const res = await request.post('/api/v1/auth/login', { data: { nip: who.nip, password: who.password } });
-  expect(res.ok()).toBe(true);
-  return { Authorization: `Bearer ${(await res.json()).accessToken}` };
-}
 
 test('admin assigns the sample course to DISKOMINFO; the learner gets it with its deadline; the admin cancels it', async ({ page, request }) => {
   const due = jakartaDay(30);

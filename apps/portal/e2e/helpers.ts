@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** The demo accounts the seed creates. */
 export const ADMIN = { nip: '198001012005011001', password: 'admin12345' };
@@ -32,4 +32,25 @@ export async function expectNoViolations(page: Page, what: string) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
   );
   expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** The Authorization header of a user signed in through the api (for setting data up). */
+export async function tokenOf(request: APIRequestContext, who: { nip: string; password: string }): Promise<Record<string, string>> {
+  const res = await request.post('/api/v1/auth/login', { data: who });
+  expect(res.ok(), `login ${who.nip}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  return { Authorization: `Bearer ${(await res.json()).accessToken}` };
+}
+
+/** One api call that must succeed; its JSON answer. */
+export async function callApi<T>(
+  request: APIRequestContext,
+  method: 'get' | 'post' | 'put' | 'patch',
+  path: string,
+  headers: Record<string, string>,
+  data?: unknown,
+): Promise<T> {
+  const res = await request[method](`/api/v1${path}`, { headers, data });
+  expect(res.ok(), `${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }

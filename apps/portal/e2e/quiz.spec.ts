@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { Client } from 'pg';
-import { ADMIN, AUTHOR, expectNoViolations, LEARNER, login } from './helpers';
+import { ADMIN, AUTHOR, callApi, expectNoViolations, LEARNER, login, tokenOf } from './helpers';
 import { loadState } from './state';
 
 /**
@@ -15,20 +15,6 @@ import { loadState } from './state';
  */
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-type Who = { nip: string; password: string };
-
-async function tokenOf(request: APIRequestContext, who: Who): Promise<Record<string, string>> {
-  const res = await request.post('/api/v1/auth/login', { data: who });
-  expect(res.ok()).toBeTruthy();
-  return { Authorization: `Bearer ${(await res.json()).accessToken}` };
-}
-
-async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put', path: string, headers: Record<string, string>, data?: unknown): Promise<T> {
-  const res = await request[method](`/api/v1${path}`, { headers, data });
-  expect(res.ok(), `${method.toUpperCase()} ${path}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
 
 const PROMPTS = {
   single: 'Ibu kota Provinsi Jambi adalah …',
@@ -48,8 +34,8 @@ async function setUp(request: APIRequestContext): Promise<Setup> {
   const author = await tokenOf(request, AUTHOR);
   const admin = await tokenOf(request, ADMIN);
   const learner = await tokenOf(request, LEARNER);
-  const bank = await call<{ id: string }>(request, 'post', '/question-banks', author, { title: 'Bank uji kuis e2e', description: '' });
-  const question = (type: string, data: unknown) => call<{ id: string }>(request, 'post', `/question-banks/${bank.id}/questions`, author, { type, points: 1, tags: [], competencyTags: [], data });
+  const bank = await callApi<{ id: string }>(request, 'post', '/question-banks', author, { title: 'Bank uji kuis e2e', description: '' });
+  const question = (type: string, data: unknown) => callApi<{ id: string }>(request, 'post', `/question-banks/${bank.id}/questions`, author, { type, points: 1, tags: [], competencyTags: [], data });
   const single = await question('single_choice', {
     prompt: `<p>${PROMPTS.single}</p>`,
     options: [
@@ -63,14 +49,14 @@ async function setUp(request: APIRequestContext): Promise<Setup> {
   await question('essay', { prompt: `<p>${ESSAY}</p>` });
 
   const course = async (title: string, quiz: Record<string, unknown>) => {
-    const created = await call<{ id: string; revision: number }>(request, 'post', '/courses', author, { title, summary: 'Kursus uji kuis', jp: 2 });
-    await call(request, 'put', `/courses/${created.id}/content`, author, {
+    const created = await callApi<{ id: string; revision: number }>(request, 'post', '/courses', author, { title, summary: 'Kursus uji kuis', jp: 2 });
+    await callApi(request, 'put', `/courses/${created.id}/content`, author, {
       revision: created.revision,
       modules: [{ key: 'm1', title: 'Evaluasi', lessons: [{ key: 'l-kuis', title: 'Kuis akhir', blocks: [{ key: 'b-kuis', type: 'quiz', data: quiz }] }] }],
     });
-    await call(request, 'post', `/courses/${created.id}/submit-review`, author, {});
-    await call(request, 'post', `/courses/${created.id}/publish`, admin, {});
-    return (await call<{ id: string }>(request, 'post', '/enrollments', learner, { courseId: created.id })).id;
+    await callApi(request, 'post', `/courses/${created.id}/submit-review`, author, {});
+    await callApi(request, 'post', `/courses/${created.id}/publish`, admin, {});
+    return (await callApi<{ id: string }>(request, 'post', '/enrollments', learner, { courseId: created.id })).id;
   };
   const enrollmentId = await course('Kuis bertimer e2e', {
     title: 'Post-test pelayanan',
@@ -327,8 +313,8 @@ test('an author builds a bank: a question through the editor, a GIFT import with
 test('an author sets up a quiz block in the course editor; a learner answers an essay; the author grades it', async ({ browser, request }) => {
   test.setTimeout(150_000);
   const authorHeaders = await tokenOf(request, AUTHOR);
-  const created = await call<{ id: string; revision: number }>(request, 'post', '/courses', authorHeaders, { title: 'Kuis esai e2e', summary: 'Kursus uji esai', jp: 1 });
-  await call(request, 'put', `/courses/${created.id}/content`, authorHeaders, {
+  const created = await callApi<{ id: string; revision: number }>(request, 'post', '/courses', authorHeaders, { title: 'Kuis esai e2e', summary: 'Kursus uji esai', jp: 1 });
+  await callApi(request, 'put', `/courses/${created.id}/content`, authorHeaders, {
     revision: created.revision,
     modules: [{ key: 'm1', title: 'Refleksi', lessons: [{ key: 'l1', title: 'Esai refleksi', blocks: [] }] }],
   });
@@ -353,16 +339,16 @@ test('an author sets up a quiz block in the course editor; a learner answers an 
   await expect(quizBlock.getByRole('textbox', { name: 'Batas waktu (menit)' })).toHaveValue('30');
   await expect(author.getByTestId('save-state')).toHaveText('Tersimpan', { timeout: 15_000 });
   await expectNoViolations(author, 'the quiz block editor');
-  const stored = await call<{ content: { modules: { lessons: { blocks: { type: string; data: Record<string, unknown> }[] }[] }[] } }>(request, 'get', `/courses/${created.id}`, authorHeaders);
+  const stored = await callApi<{ content: { modules: { lessons: { blocks: { type: string; data: Record<string, unknown> }[] }[] }[] } }>(request, 'get', `/courses/${created.id}`, authorHeaders);
   const data = stored.content.modules[0].lessons[0].blocks[0].data;
   expect(stored.content.modules[0].lessons[0].blocks[0].type).toBe('quiz');
   expect(data).toMatchObject({ title: 'Esai refleksi pelayanan', timeLimitMinutes: 30, selection: { mode: 'fixed' } });
   expect((data.selection as { questionIds: string[] }).questionIds).toHaveLength(1);
 
   // Published; the learner answers the essay: the result waits for a grade.
-  await call(request, 'post', `/courses/${created.id}/submit-review`, authorHeaders, {});
-  await call(request, 'post', `/courses/${created.id}/publish`, await tokenOf(request, ADMIN), {});
-  const enrollment = await call<{ id: string }>(request, 'post', '/enrollments', await tokenOf(request, LEARNER), { courseId: created.id });
+  await callApi(request, 'post', `/courses/${created.id}/submit-review`, authorHeaders, {});
+  await callApi(request, 'post', `/courses/${created.id}/publish`, await tokenOf(request, ADMIN), {});
+  const enrollment = await callApi<{ id: string }>(request, 'post', '/enrollments', await tokenOf(request, LEARNER), { courseId: created.id });
   const learnerContext = await browser.newContext();
   const learner = await learnerContext.newPage();
   await login(learner, LEARNER);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, searchSchema } from './common';
+import { courseTargetSchema, courseTargetsInputSchema } from './competencies';
 
 /**
  * Courses: metadata, the draft content tree (modules → lessons → blocks), the review
@@ -90,6 +91,8 @@ export const updateCourseSchema = z
     language: courseLanguageSchema,
     developmentForm: developmentFormSchema,
     tags: tagsSchema,
+    /** Replaces the draft's competency targets; publishing freezes them with the version. */
+    competencies: courseTargetsInputSchema,
   })
   .partial();
 export type UpdateCourse = z.infer<typeof updateCourseSchema>;
@@ -121,6 +124,8 @@ export const courseSchema = courseMetaSchema.extend({
   coverUrl: z.string().nullable(),
   /** The admin's comment when the course was sent back to draft. */
   reviewComment: z.string().nullable(),
+  /** The draft's competency targets. */
+  competencies: z.array(courseTargetSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -245,7 +250,11 @@ export const catalogOutlineSchema = z.array(
     lessons: z.array(z.object({ key: z.string(), title: z.string(), blockCount: z.number().int() })),
   }),
 );
-export const catalogCourseSchema = catalogItemSchema.extend({ outline: catalogOutlineSchema });
+export const catalogCourseSchema = catalogItemSchema.extend({
+  outline: catalogOutlineSchema,
+  /** The competency targets of the latest published version. */
+  competencies: z.array(courseTargetSchema),
+});
 export type CatalogCourse = z.infer<typeof catalogCourseSchema>;
 
 /** POST /files (multipart): the fields next to `file`. */

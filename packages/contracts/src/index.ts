@@ -10,3 +10,4 @@ export * from './courses';
 export * from './learning';
 export * from './assignments';
 export * from './quiz';
+export * from './competencies';

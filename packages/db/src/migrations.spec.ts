@@ -151,9 +151,63 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM enrollments`);
   });
 
+  it('keeps competency evidence append-only, trees inside one framework and one evidence per enrolment and competency (issue 6)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('199001012015011001', 'Peserta', $1) RETURNING id`, [unitId]);
+    const framework = async (name: string) =>
+      (await pg.query(`INSERT INTO competency_frameworks (identifier, name, status) VALUES (gen_random_uuid(), $1, 'published') RETURNING id`, [name])).rows[0].id as string;
+    const f1 = await framework('SKJ');
+    const f2 = await framework('Teknis');
+    const levels = JSON.stringify([{ level: 1, description: 'a', indicators: [] }, { level: 2, description: 'b', indicators: [] }]);
+    const competency = async (fw: string, code: string, parentId: string | null = null) =>
+      (await pg.query(`INSERT INTO competencies (framework_id, identifier, code, name, kind, levels, parent_id) VALUES ($1, gen_random_uuid(), $2, $2, 'teknis', $3, $4) RETURNING id, max_level`, [fw, code, levels, parentId])).rows[0];
+    const m1 = await competency(f1, 'M.1');
+    expect(m1.max_level).toBe(2);
+    await expect(competency(f1, 'm.1')).rejects.toMatchObject({ code: '23505', constraint: 'competencies_framework_code_key' });
+    await expect(competency(f2, 'T.1', m1.id)).rejects.toMatchObject({ code: '23503', constraint: 'competencies_parent_fk' });
+    await expect(pg.query(`INSERT INTO competency_frameworks (identifier, name) VALUES (gen_random_uuid(), 'skj')`)).rejects.toMatchObject({ code: '23505' });
+
+    const evidence = (level: number) =>
+      pg.query(`INSERT INTO competency_evidence (user_id, competency_id, level, source, title, occurred_on) VALUES ($1, $2, $3, 'assessment', 'Asesmen', '2026-01-05') RETURNING id`, [u[0].id, m1.id, level]);
+    await evidence(2);
+    await expect(pg.query(`UPDATE competency_evidence SET level = 1`)).rejects.toThrow(/append-only/);
+    await expect(pg.query(`DELETE FROM competency_evidence`)).rejects.toThrow(/append-only/);
+    await expect(pg.query(`INSERT INTO competency_evidence (user_id, competency_id, level, source, title, occurred_on) VALUES ($1, $2, 1, 'course', 'Kursus', '2026-01-05')`, [u[0].id, m1.id])).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'competency_evidence_course_check',
+    });
+
+    const { rows: c } = await pg.query(`SELECT course_id AS id, version FROM course_versions LIMIT 1`);
+    const { rows: e } = await pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, $3) RETURNING id`, [u[0].id, c[0].id, c[0].version]);
+    const courseEvidence = () =>
+      pg.query(`INSERT INTO competency_evidence (user_id, competency_id, level, source, title, occurred_on, enrollment_id, course_id) VALUES ($1, $2, 2, 'course', 'Kursus', '2026-02-01', $3, $4)`, [u[0].id, m1.id, e[0].id, c[0].id]);
+    await courseEvidence();
+    await expect(courseEvidence()).rejects.toMatchObject({ code: '23505', constraint: 'competency_evidence_enrollment_key' });
+
+    // The effective standard: a position's own level wins over its class default; 0 means not required.
+    const { rows: p } = await pg.query(`INSERT INTO positions (name, kind) VALUES ('Pengadministrasi Umum', 'pelaksana') RETURNING id`);
+    const m2 = await competency(f1, 'M.2');
+    await pg.query(`INSERT INTO competency_class_defaults (position_kind, competency_id, level) VALUES ('pelaksana', $1, 1), ('pelaksana', $2, 1)`, [m1.id, m2.id]);
+    await pg.query(`INSERT INTO position_competency_requirements (position_id, competency_id, level) VALUES ($1, $2, 2), ($1, $3, 0)`, [p[0].id, m1.id, m2.id]);
+    const { rows: eff } = await pg.query(`SELECT competency_id, level, source FROM effective_position_requirements WHERE position_id = $1`, [p[0].id]);
+    expect(eff).toEqual([{ competency_id: m1.id, level: 2, source: 'position' }]);
+    await pg.query(`DELETE FROM position_competency_requirements`);
+    const { rows: eff2 } = await pg.query(`SELECT level, source FROM effective_position_requirements WHERE position_id = $1 ORDER BY competency_id`, [p[0].id]);
+    expect(eff2).toEqual([{ level: 1, source: 'class' }, { level: 1, source: 'class' }]);
+    await pg.query(`UPDATE competency_frameworks SET status = 'retired' WHERE id = $1`, [f1]);
+    expect((await pg.query(`SELECT 1 FROM effective_position_requirements WHERE position_id = $1`, [p[0].id])).rows).toEqual([]);
+    // Clean up for the revert test (TRUNCATE is not a row change, so the append-only trigger allows it).
+    await pg.query(`TRUNCATE competency_evidence, competency_class_defaults`);
+    await pg.query(`DELETE FROM positions WHERE id = $1`, [p[0].id]);
+    await pg.query(`DELETE FROM enrollments`);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('competency_evidence') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('competency_frameworks') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('quiz_attempts') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('quiz_attempts') AS t`)).rows[0].t).toBeNull();
     expect((await pg.query(`SELECT to_regclass('question_banks') AS t`)).rows[0].t).toBeNull();

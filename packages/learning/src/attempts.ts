@@ -4,6 +4,7 @@ import type { QuestionTypeDefinition } from '@cakap/plugin-sdk';
 import { QUIZ_BLOCK_TYPE, completesBlock, gradeSlot, totals, type AttemptItemRef, type SlotGrade } from '@cakap/quiz';
 import type { DataSource } from 'typeorm';
 import { completeBlock, completeCourseIfDone, recordBlockCompleted } from './completion';
+import { recordPassedPosttest } from './evidence';
 import { PromiseLru } from './lru';
 import type { SnapshotCache } from './snapshots';
 import { rowsOf, type Queryable } from './sql';
@@ -241,5 +242,8 @@ export async function submitAttempt(
     // Idempotent: if a crash came between the grade and the course's completion, this finishes it.
     await completeBlock(ds, deps.registry, deps.snapshots, outcome.attempt.enrollmentId, outcome.attempt.blockKey, outcome.attempt.submittedAt!);
   }
+  // A post-test passed after the course was completed proves its targets now (idempotent, so
+  // the `already` path also repairs a crash between the grade and this write).
+  if (outcome.kind === 'graded' || outcome.kind === 'already') await recordPassedPosttest(ds, outcome.attempt, outcome.attempt.submittedAt!);
   return outcome;
 }

@@ -1,6 +1,7 @@
 import type { CourseMeta, EnrollmentStatus } from '@cakap/contracts';
 import { jakartaDate, jakartaYear, summarizeProgress, type BlockState, type ContentTypes } from '@cakap/courses';
 import type { DataSource } from 'typeorm';
+import { recordCourseEvidence } from './evidence';
 import type { SnapshotCache } from './snapshots';
 import { rowsOf, type Queryable } from './sql';
 
@@ -46,8 +47,8 @@ export async function recordBlockCompleted(db: Queryable, enrollmentId: string, 
 
 /**
  * Completes the enrolment exactly once: the conditional UPDATE (active → completed) lets one
- * caller through, and only that caller writes the JP ledger line (invariant 8) and the outbox
- * event, in the same transaction. The unique keys (ledger per enrolment, event dedupe key) are
+ * caller through, and only that caller writes the JP ledger line (invariant 8), the outbox
+ * event and the competency evidence of the version's targets, in the same transaction. The unique keys (ledger per enrolment, event dedupe key) are
  * the backstop. Answers whether this call completed it.
  */
 export async function completeEnrollment(ds: DataSource, e: EnrollmentRef, meta: CourseMeta, at: Date): Promise<boolean> {
@@ -80,6 +81,7 @@ export async function completeEnrollment(ds: DataSource, e: EnrollmentRef, meta:
       }),
       `enrollment.completed:${e.id}`,
     ]);
+    await recordCourseEvidence(tx, e.id, at);
     return true;
   });
 }

@@ -2,3 +2,4 @@ export * from './sql';
 export * from './snapshots';
 export * from './completion';
 export * from './attempts';
+export * from './evidence';

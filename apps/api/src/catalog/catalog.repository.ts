@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CatalogQuery, CourseMeta, VersionSnapshot } from '@cakap/contracts';
+import type { CatalogQuery, CourseMeta, CourseTarget, VersionSnapshot } from '@cakap/contracts';
 import { DataSource } from 'typeorm';
 import { likeEscape } from '../common/sql';
 
@@ -64,5 +64,15 @@ export class CatalogRepository {
       [courseId],
     );
     return rows[0] ?? null;
+  }
+
+  /** The competency targets frozen with a published version. */
+  versionTargets(courseId: string, version: number): Promise<CourseTarget[]> {
+    return this.ds.query(
+      `SELECT c.id AS "competencyId", c.code, c.name, c.kind, t.level, c.max_level AS "maxLevel"
+         FROM course_version_competencies t JOIN competencies c ON c.id = t.competency_id
+        WHERE t.course_id = $1 AND t.version = $2 ORDER BY c.code, c.id`,
+      [courseId, version],
+    );
   }
 }

@@ -17,11 +17,12 @@ export class CatalogService {
     return { items: rows.map((r) => this.item(r)), total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** A course page before enrolment: the latest version's metadata and outline, no block data. */
+  /** A course page before enrolment: the latest version's metadata, outline (no block data) and competency targets. */
   async get(courseId: string): Promise<CatalogCourse> {
     const found = await this.repo.latest(courseId);
     if (!found) throw AppError.notFound();
     const s = found.snapshot;
+    const competencies = await this.repo.versionTargets(courseId, s.version);
     return {
       ...this.item({
         courseId,
@@ -33,6 +34,7 @@ export class CatalogService {
         publishedAt: new Date(s.publishedAt),
       }),
       outline: outline(s.content),
+      competencies,
     };
   }
 

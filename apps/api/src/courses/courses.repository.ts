@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CourseContent, CourseListQuery, CourseStatus, Page, VersionSnapshot } from '@cakap/contracts';
+import type { CompetencyLevelInput, CourseContent, CourseListQuery, CourseStatus, CourseTarget, Page, VersionSnapshot } from '@cakap/contracts';
 import type { Publication } from '@cakap/courses';
 import { CourseEntity, type CourseEventKind } from '@cakap/db';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
@@ -22,6 +22,18 @@ export interface VersionRow {
   comment: string | null;
 }
 
+export type CourseTargetRow = CourseTarget & { courseId: string };
+
+/** What a target's validation needs to know of a competency. */
+export interface TargetCompetencyRow {
+  id: string;
+  code: string;
+  maxLevel: number;
+  published: boolean;
+}
+
+/** The columns of CourseTarget, from `competencies c` and a targets table `t`. */
+const TARGET_COLUMNS = `t.course_id AS "courseId", c.id AS "competencyId", c.code, c.name, c.kind, t.level, c.max_level AS "maxLevel"`;
 
 /** Data access for courses, their authors, versions and events. No rules here. */
 @Injectable()
@@ -77,16 +89,50 @@ export class CoursesRepository {
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** A metadata edit (bumps the revision); false when the course left the editable statuses meanwhile. */
-  async updateMeta(id: string, patch: Partial<CourseEntity>, status: CourseStatus): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update()
-      .set({ ...patch, status, revision: () => 'revision + 1', updatedAt: () => 'now()' })
-      .where('id = :id', { id })
-      .andWhere(`status IN ('draft', 'published')`)
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /**
+   * A metadata edit (bumps the revision), with the draft's competency targets replaced when
+   * given, in one transaction; false when the course left the editable statuses meanwhile.
+   */
+  async updateMeta(id: string, patch: Partial<CourseEntity>, status: CourseStatus, targets?: CompetencyLevelInput[]): Promise<boolean> {
+    return this.ds.transaction(async (tx) => {
+      const result = await tx
+        .getRepository(CourseEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ ...patch, status, revision: () => 'revision + 1', updatedAt: () => 'now()' })
+        .where('id = :id', { id })
+        .andWhere(`status IN ('draft', 'published')`)
+        .execute();
+      if (!result.affected) return false;
+      if (targets) {
+        await tx.query(`DELETE FROM course_competency_targets WHERE course_id = $1`, [id]);
+        await tx.query(
+          `INSERT INTO course_competency_targets (course_id, competency_id, level)
+           SELECT $1, t.competency_id, t.level FROM jsonb_to_recordset($2::jsonb) AS t(competency_id uuid, level int)`,
+          [id, JSON.stringify(targets.map((t) => ({ competency_id: t.competencyId, level: t.level })))],
+        );
+      }
+      return true;
+    });
+  }
+
+  /** The draft targets of the given courses, by competency code. */
+  draftTargets(courseIds: string[]): Promise<CourseTargetRow[]> {
+    if (!courseIds.length) return Promise.resolve([]);
+    return this.ds.query(
+      `SELECT ${TARGET_COLUMNS} FROM course_competency_targets t JOIN competencies c ON c.id = t.competency_id
+        WHERE t.course_id = ANY($1::uuid[]) ORDER BY c.code, c.id`,
+      [courseIds],
+    );
+  }
+
+  targetCompetencies(ids: string[]): Promise<TargetCompetencyRow[]> {
+    return this.ds.query(
+      `SELECT c.id, c.code, c.max_level AS "maxLevel", f.status = 'published' AS published
+         FROM competencies c JOIN competency_frameworks f ON f.id = c.framework_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /**
@@ -169,6 +215,12 @@ export class CoursesRepository {
           v.lessonCount,
           v.searchText,
         ],
+      );
+      // The targets are frozen with the version: later draft edits never change what a completion proves.
+      await tx.query(
+        `INSERT INTO course_version_competencies (course_id, version, competency_id, level)
+         SELECT course_id, $2, competency_id, level FROM course_competency_targets WHERE course_id = $1`,
+        [id, next],
       );
       await tx.query(
         `UPDATE courses SET status = 'published', published_version = $2, published_revision = revision,

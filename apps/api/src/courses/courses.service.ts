@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   type CoauthorCandidate,
+  COMPETENCY_MESSAGES,
+  type CompetencyLevelInput,
   ErrorCode,
   type Course,
   type CourseEvent,
@@ -26,11 +28,11 @@ import {
 } from '@cakap/courses';
 import type { CourseEntity, CourseEventKind } from '@cakap/db';
 import type { PluginRegistry } from '@cakap/plugin-sdk/host';
-import { AppError, ZodValidationError } from '../common/app-error';
+import { AppError, ZodValidationError, type FieldIssue } from '../common/app-error';
 import type { Principal } from '../common/request';
 import { FilesService } from '../files/files.service';
 import { InjectPlugins } from '../plugins/plugins.tokens';
-import { CoursesRepository, type AuthorRow } from './courses.repository';
+import { CoursesRepository, type AuthorRow, type CourseTargetRow } from './courses.repository';
 
 interface Access {
   course: CourseEntity;
@@ -84,16 +86,17 @@ export class CoursesService {
   async list(q: CourseListQuery, me: Principal): Promise<Page<Course>> {
     const onlyMine = !isAdmin(me) || q.mine;
     const page = await this.repo.list(q, onlyMine ? me.userId : null);
-    const authors = await this.repo.authorsOf(page.items.map((c) => c.id));
+    const ids = page.items.map((c) => c.id);
+    const [authors, targets] = await Promise.all([this.repo.authorsOf(ids), this.repo.draftTargets(ids)]);
     const urls = await this.files.urlsFor(page.items.map((c) => c.coverFileId));
-    return { ...page, items: page.items.map((c) => this.toCourse(c, authors, urls)) };
+    return { ...page, items: page.items.map((c) => this.toCourse(c, authors, targets, urls)) };
   }
 
   async get(id: string, me: Principal): Promise<CourseWithContent> {
     const { course } = await this.access(id, me);
-    const authors = await this.repo.authorsOf([id]);
+    const [authors, targets] = await Promise.all([this.repo.authorsOf([id]), this.repo.draftTargets([id])]);
     const urls = await this.files.urlsFor([course.coverFileId, ...referencedFiles(course.content, this.plugins)]);
-    return { ...this.toCourse(course, authors, urls), content: course.content, fileUrls: urls };
+    return { ...this.toCourse(course, authors, targets, urls), content: course.content, fileUrls: urls };
   }
 
   async update(id: string, input: UpdateCourse, me: Principal): Promise<CourseWithContent> {
@@ -105,9 +108,13 @@ export class CoursesService {
         throw AppError.invalidField('coverFileId', 'courses.coverNotImage');
       }
     }
+    const { competencies, ...meta } = input;
+    if (competencies) await this.checkTargets(competencies);
     const patch: Partial<CourseEntity> = {};
-    for (const [key, value] of Object.entries(input)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
-    if (Object.keys(patch).length && !(await this.repo.updateMeta(id, patch, to))) throw new AppError(ErrorCode.CourseNotEditable);
+    for (const [key, value] of Object.entries(meta)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
+    // New targets are a draft change like any metadata: they bump the revision and wait for the next publication.
+    const changed = Object.keys(patch).length > 0 || competencies !== undefined;
+    if (changed && !(await this.repo.updateMeta(id, patch, to, competencies))) throw new AppError(ErrorCode.CourseNotEditable);
     return this.get(id, me);
   }
 
@@ -255,6 +262,24 @@ export class CoursesService {
     return this.get(id, me);
   }
 
+  /**
+   * A course can only develop what can be assessed: a competency with levels, of a published
+   * framework, up to its highest level. Every offending target is reported at once.
+   */
+  private async checkTargets(targets: CompetencyLevelInput[]) {
+    if (!targets.length) return;
+    const found = new Map((await this.repo.targetCompetencies(targets.map((t) => t.competencyId))).map((c) => [c.id, c]));
+    const issues: FieldIssue[] = [];
+    targets.forEach((t, i) => {
+      const c = found.get(t.competencyId);
+      if (!c) issues.push({ field: `competencies.${i}.competencyId`, code: 'validation.notFound' });
+      else if (!c.published) issues.push({ field: `competencies.${i}.competencyId`, code: COMPETENCY_MESSAGES.notPublished, params: { code: c.code } });
+      else if (c.maxLevel === 0) issues.push({ field: `competencies.${i}.competencyId`, code: COMPETENCY_MESSAGES.noLevels, params: { code: c.code } });
+      else if (t.level > c.maxLevel) issues.push({ field: `competencies.${i}.level`, code: 'validation.tooBig', params: { maximum: c.maxLevel } });
+    });
+    if (issues.length) throw new AppError(ErrorCode.ValidationFailed, {}, issues);
+  }
+
   /** Every file the content refers to must exist and belong to the course or to the caller. */
   private async checkFiles(courseId: string, content: PutContent | CourseEntity['content'], me: Principal) {
     const refs = fileReferences(content, this.plugins);
@@ -274,7 +299,7 @@ export class CoursesService {
     await this.repo.attachFiles(courseId, [...found.keys()], me.userId);
   }
 
-  private toCourse(c: CourseEntity, authors: AuthorRow[], urls: Record<string, string>): Course {
+  private toCourse(c: CourseEntity, authors: AuthorRow[], targets: CourseTargetRow[], urls: Record<string, string>): Course {
     return {
       ...metaOf(c),
       id: c.id,
@@ -285,6 +310,7 @@ export class CoursesService {
       authors: authors.filter((a) => a.courseId === c.id).map((a) => ({ id: a.id, name: a.name, role: a.role })),
       coverUrl: c.coverFileId ? (urls[c.coverFileId] ?? null) : null,
       reviewComment: c.reviewComment,
+      competencies: targets.filter((t) => t.courseId === c.id).map(({ courseId: _, ...t }) => t),
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
     };

@@ -1,14 +1,11 @@
 import {
-  type CallHandler,
   Controller,
   Delete,
-  type ExecutionContext,
   Get,
   HttpCode,
-  type NestInterceptor,
   Patch,
-  PayloadTooLargeException,
   Post,
+  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -22,7 +19,6 @@ import {
   bankSchema,
   categoryInputSchema,
   categorySchema,
-  ErrorCode,
   giftImportResultSchema,
   pageOf,
   questionInputSchema,
@@ -37,11 +33,10 @@ import {
   type QuestionInput,
   type QuestionListQuery,
 } from '@cakap/contracts';
-import type { Response } from 'express';
-import { catchError, type Observable } from 'rxjs';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators';
-import { AppError } from '../common/app-error';
+import { UploadSizeLimit, uploadedText } from '../common/upload';
 import { CurrentUser, RequestLang, type Principal } from '../common/request';
 import { ApiResult, UuidParam, ZodBody, ZodQuery } from '../common/zod';
 import { contentDisposition } from '../files/files.controller';
@@ -51,19 +46,7 @@ import { QuestionGiftService } from './question-gift.service';
 /** Largest GIFT file accepted: a bank of a few thousand questions is well under it. */
 export const GIFT_MAX_BYTES = 2 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const categoryPatchSchema = categoryInputSchema.partial();
-
-/** Multer's own size refusal names the api-wide body limit; this one names the GIFT limit. */
-class GiftSizeLimit implements NestInterceptor {
-  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((e: unknown) => {
-        throw e instanceof PayloadTooLargeException ? new AppError(ErrorCode.FileTooLarge, { limit: '2 MB' }) : e;
-      }),
-    );
-  }
-}
 
 /**
  * Question banks, their categories, GIFT import/export and item statistics. Route level:
@@ -154,29 +137,21 @@ export class QuestionBanksController {
     return this.service.createQuestion(id, body, me);
   }
 
-  /** A GIFT text file as multipart field `file` (UTF-8, BOM allowed). All or nothing. */
+  /** A GIFT text file as multipart field `file` or as a text body (UTF-8, BOM allowed). All or nothing. */
   @Post(':id/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiResult(giftImportResultSchema)
-  @UseInterceptors(GiftSizeLimit, FileInterceptor('file', { limits: { fileSize: GIFT_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(UploadSizeLimit('2 MB'), FileInterceptor('file', { limits: { fileSize: GIFT_MAX_BYTES, files: 1 } }))
   async import(
     @UuidParam() id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: Request,
     @CurrentUser() me: Principal,
     @RequestLang() lang: Lang,
   ) {
-    if (!file) throw AppError.invalidField('file', 'files.missing');
-    let text: string;
-    try {
-      text = utf8.decode(file.buffer);
-    } catch {
-      throw AppError.invalidField('file', 'quiz.giftEncoding');
-    }
-    text = text.replace(/^\uFEFF/, '');
-    if (!text.trim()) throw AppError.invalidField('file', 'import.empty');
-    return this.gift.import(id, text, me, lang);
+    return this.gift.import(id, uploadedText(file, req, { encoding: 'quiz.giftEncoding' }), me, lang);
   }
 
   @Get(':id/export')

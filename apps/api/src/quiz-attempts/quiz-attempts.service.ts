@@ -18,6 +18,7 @@ import {
   QuestionVersionCache,
   SnapshotCache,
   completeCourseIfDone,
+  recordPassedPosttest,
   quizBlockOf,
   recordBlockCompleted,
   submitAttempt,
@@ -314,6 +315,7 @@ export class QuizAttemptsService {
       return { after, completes };
     });
     if (graded.completes) await completeCourseIfDone(this.ds, this.plugins, this.deps.snapshots, graded.after.enrollmentId, new Date());
+    await recordPassedPosttest(this.ds, graded.after, new Date());
     const found = (await this.repo.find(attemptId, null))!;
     const quiz = await this.quizOf(found.attempt.courseId, found.attempt.version, found.attempt.blockKey);
     return this.toAttempt(found.attempt, found.answers, quiz, true);

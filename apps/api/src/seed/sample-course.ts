@@ -3,6 +3,7 @@ import { preparePublication, validateContent, type ContentTypes } from '@cakap/c
 import type { DataSource } from 'typeorm';
 import { metaOf } from '../courses/courses.service';
 import { CoursesRepository } from '../courses/courses.repository';
+import { seededCompetencyId } from './competencies';
 
 /**
  * The demo's sample course, "Pelayanan Publik Prima", written by the demo author and
@@ -19,6 +20,15 @@ export const SAMPLE_COURSE = {
   category: 'Pelayanan Publik',
   tags: ['pelayanan publik', 'BerAKHLAK', 'komunikasi', 'pengaduan', 'inovasi'],
 };
+
+/** A demo course's competency targets, by code in the SKJ dictionary. */
+export type SeedTargets = readonly { code: string; level: number }[];
+
+/** Completing it closes a pelaksana's gaps in M.5 Pelayanan Publik and M.3 Komunikasi (required level 1). */
+export const SAMPLE_COURSE_TARGETS: SeedTargets = [
+  { code: 'M.5', level: 2 },
+  { code: 'M.3', level: 2 },
+];
 
 const p = (...paras: string[]) => paras.map((t) => `<p>${t}</p>`).join('');
 const ul = (...items: string[]) => `<ul>${items.map((t) => `<li>${t}</li>`).join('')}</ul>`;
@@ -129,6 +139,9 @@ export const QUIZ_COURSE = {
   tags: ['pengaduan', 'SP4N-LAPOR!', 'kuis'],
 };
 
+/** Proven only once its post-test is passed. */
+export const QUIZ_COURSE_TARGETS: SeedTargets = [{ code: 'M.5', level: 3 }];
+
 /**
  * `questionIds`: the demo bank's automatically graded questions (an essay would hold the
  * post-test result until someone grades it). The pre-test draws five of them; the post-test
@@ -177,8 +190,9 @@ export function quizCourseContent(questionIds: string[]): CourseContent {
 
 /**
  * Creates and publishes a demo course once (idempotent: an existing course of that title by
- * that author is left as it is) through the same repository and rules as the studio. Answers
- * whether it was created.
+ * that author is left as it is) through the same repository and rules as the studio, its
+ * competency targets (of the seeded dictionary) set before publication. Answers whether it
+ * was created.
  */
 export async function seedCourse(
   ds: DataSource,
@@ -187,6 +201,7 @@ export async function seedCourse(
   adminId: string,
   course: typeof SAMPLE_COURSE,
   content: CourseContent,
+  targets: SeedTargets,
 ): Promise<boolean> {
   const [existing] = await ds.query(`SELECT id FROM courses WHERE owner_id = $1 AND title = $2`, [authorId, course.title]);
   if (existing) return false;
@@ -195,6 +210,8 @@ export async function seedCourse(
   const repo = new CoursesRepository(ds);
   const id = await repo.create(authorId, { ...course, language: 'id', developmentForm: 'NKL03', status: 'draft' });
   await repo.putContent(id, 0, draft.content);
+  const competencies = await Promise.all(targets.map(async (t) => ({ competencyId: await seededCompetencyId(ds, t.code), level: t.level })));
+  await repo.updateMeta(id, {}, 'draft', competencies);
   await repo.changeStatus(id, 'draft', 'in_review', authorId, 'submitted');
   const version = await repo.publish(id, adminId, 'Kursus contoh', (c, authors, n, publishedAt) => {
     const prepared = preparePublication(
@@ -209,5 +226,5 @@ export async function seedCourse(
 }
 
 export function seedSampleCourse(ds: DataSource, types: ContentTypes, authorId: string, adminId: string): Promise<boolean> {
-  return seedCourse(ds, types, authorId, adminId, SAMPLE_COURSE, SAMPLE_CONTENT);
+  return seedCourse(ds, types, authorId, adminId, SAMPLE_COURSE, SAMPLE_CONTENT, SAMPLE_COURSE_TARGETS);
 }

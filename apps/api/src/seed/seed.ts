@@ -2,9 +2,10 @@ import type { ContentTypes } from '@cakap/courses';
 import type { PluginRegistry } from '@cakap/plugin-sdk/host';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { seedCompetencies } from './competencies';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
 import { DEMO_BANK, seedQuestionBank } from './question-bank';
-import { QUIZ_COURSE, quizCourseContent, SAMPLE_COURSE, seedCourse, seedSampleCourse } from './sample-course';
+import { QUIZ_COURSE, QUIZ_COURSE_TARGETS, quizCourseContent, SAMPLE_COURSE, seedCourse, seedSampleCourse } from './sample-course';
 
 export { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS } from './data';
 export type { DemoAccount, SeedOrgUnit, SeedPosition, SeedUser } from './data';
@@ -131,6 +132,12 @@ export async function seed(
   types?: ContentTypes & Partial<Pick<PluginRegistry, 'questionType'>>,
 ): Promise<SeedSummary> {
   const summary = await seedPeople(ds, log);
+  // Before the courses: the demo courses target competencies of the dictionary.
+  const competencies = await seedCompetencies(ds);
+  log(
+    `Kerangka kompetensi / competency frameworks: ${competencies.created} dibuat/created, ${competencies.existing} sudah ada/existing; ` +
+      `standar kelas jabatan / class defaults: ${competencies.classDefaults} dibuat/created`,
+  );
   if (types) {
     const nipOf = (label: string) => DEMO_ACCOUNTS.find((a) => a.label === label)!.nip;
     const [author] = await ds.query(`SELECT id FROM users WHERE nip = $1`, [nipOf('author')]);
@@ -149,7 +156,7 @@ export async function seed(
       );
       if (questions.length) {
         const content = quizCourseContent(questions.map((q) => q.id));
-        summary.quizCourse = await seedCourse(ds, types, author.id, admin.id, QUIZ_COURSE, content);
+        summary.quizCourse = await seedCourse(ds, types, author.id, admin.id, QUIZ_COURSE, content, QUIZ_COURSE_TARGETS);
         log(`Kursus berkuis / quiz course "${QUIZ_COURSE.title}": ${summary.quizCourse ? 'diterbitkan/published v1' : 'sudah ada/existing'}`);
       }
     }

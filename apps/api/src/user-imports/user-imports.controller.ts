@@ -13,13 +13,11 @@ import {
   type PageQuery,
 } from '@cakap/contracts';
 import { Roles } from '../auth/auth.decorators';
-import { AppError } from '../common/app-error';
+import { UploadSizeLimit, uploadedText } from '../common/upload';
 import { type AppRequest, CurrentUser, RequestLang, type Principal } from '../common/request';
 import { ApiResult, UuidParam, ZodQuery } from '../common/zod';
 import { userCsvTemplate } from './csv-template';
 import { UserImportsService } from './user-imports.service';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -34,25 +32,13 @@ export class UserImportsController {
   @ApiConsumes('multipart/form-data', 'text/csv')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiResult(acceptedSchema, 202)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: USER_CSV_MAX_BYTES, files: 1 } }))
+  @UseInterceptors(UploadSizeLimit(`${USER_CSV_MAX_BYTES / 1024 / 1024} MB`), FileInterceptor('file', { limits: { fileSize: USER_CSV_MAX_BYTES, files: 1 } }))
   async start(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Req() req: AppRequest,
     @CurrentUser() me: Principal,
   ) {
-    let content: string;
-    if (file) {
-      try {
-        content = utf8.decode(file.buffer);
-      } catch {
-        throw AppError.invalidField('file', 'import.encoding');
-      }
-    } else if (typeof req.body === 'string') {
-      content = req.body;
-    } else {
-      throw AppError.invalidField('file', 'import.fileMissing');
-    }
-    if (!content.replace(/^\uFEFF/, '').trim()) throw AppError.invalidField('file', 'import.empty');
+    const content = uploadedText(file, req, { encoding: 'import.encoding', missing: 'import.fileMissing' });
     return this.service.start(content, file?.originalname?.slice(0, 255) ?? null, me.userId);
   }
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page, UserImport } from '@cakap/contracts';
+import { saveDownload } from './download';
 import { api } from './index';
 
 export const importKeys = {
@@ -58,13 +59,5 @@ export function useStartImport() {
 
 /** Saves the CSV template through the browser. */
 export async function downloadTemplate(): Promise<void> {
-  const { blob, fileName } = await api.download('/users/imports/template');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName ?? 'templat-impor-asn.csv';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  await saveDownload('/users/imports/template', undefined, 'templat-impor-asn.csv');
 }

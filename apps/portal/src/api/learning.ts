@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Enrollment, EnrollmentDetail, EnrollmentProgress, EnrollmentStatus, LearningHours, Page } from '@cakap/contracts';
+import { competencyKeys } from './competencies';
 import { api } from './index';
 
 /** Learning (issue 4): enrolments, progress and the yearly JP ledger. */
@@ -44,7 +45,11 @@ export function useEnroll() {
 export function mergeProgress(qc: ReturnType<typeof useQueryClient>, id: string, progress: EnrollmentProgress) {
   qc.setQueryData<EnrollmentDetail>(learningKeys.one(id), (old) => (old ? { ...old, ...progress } : old));
   void qc.invalidateQueries({ queryKey: learningKeys.enrollments });
-  if (progress.status === 'completed') void qc.invalidateQueries({ queryKey: ['learning-hours'] });
+  if (progress.status === 'completed') {
+    void qc.invalidateQueries({ queryKey: ['learning-hours'] });
+    // A completed course is competency evidence: the learner's profile moves.
+    void qc.invalidateQueries({ queryKey: competencyKeys.profiles });
+  }
 }
 
 export function useCompleteLesson(id: string) {

@@ -17,6 +17,7 @@ import type {
   QuestionUpdate,
   QuizState,
 } from '@cakap/contracts';
+import { competencyKeys } from './competencies';
 import { api } from './index';
 import { learningKeys } from './learning';
 
@@ -224,6 +225,8 @@ export function invalidateAfterSubmit(qc: ReturnType<typeof useQueryClient>, att
   void qc.invalidateQueries({ queryKey: learningKeys.one(attempt.enrollmentId) });
   void qc.invalidateQueries({ queryKey: learningKeys.enrollments });
   void qc.invalidateQueries({ queryKey: ['learning-hours'] });
+  // Passing a post-test can complete the course or its evidence: the competency profile moves.
+  void qc.invalidateQueries({ queryKey: competencyKeys.profiles });
 }
 
 export function useSubmitAttempt() {

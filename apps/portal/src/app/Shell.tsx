@@ -34,6 +34,10 @@ import {
   IconClockHour4,
   IconDatabase,
   IconChecklist,
+  IconBook2,
+  IconListCheck,
+  IconGridDots,
+  IconTarget,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +82,7 @@ export function Shell() {
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} />, exact: true },
     { to: '/katalog', label: t('nav.catalog'), icon: <IconBooks size={18} /> },
     { to: '/jp', label: t('dashboard.jpHistory'), icon: <IconClockHour4 size={18} /> },
+    { to: '/kompetensi', label: t('myCompetencies.nav'), icon: <IconTarget size={18} /> },
   ];
   if (hasRole(session, 'author', 'admin')) {
     learnerItems.push(
@@ -95,6 +100,9 @@ export function Shell() {
         { to: '/admin/imports', label: t('nav.imports'), icon: <IconFileImport size={18} /> },
         { to: '/admin/reviews', label: t('nav.reviews'), icon: <IconClipboardCheck size={18} /> },
         { to: '/admin/assignments', label: t('nav.assignments'), icon: <IconCalendarDue size={18} /> },
+        { to: '/admin/competencies', label: t('competencyAdmin.nav.frameworks'), icon: <IconBook2 size={18} /> },
+        { to: '/admin/competency-standards', label: t('competencyAdmin.nav.standards'), icon: <IconListCheck size={18} /> },
+        { to: '/admin/competency-map', label: t('competencyAdmin.nav.map'), icon: <IconGridDots size={18} /> },
       ]
     : [];
 

@@ -24,6 +24,7 @@ const BankPage = page(() => import('../features/banks/BankPage'), 'BankPage');
 const QuestionEditorPage = page(() => import('../features/banks/QuestionEditorPage'), 'QuestionEditorPage');
 const GradingPage = page(() => import('../features/grading/GradingPage'), 'GradingPage');
 const JpHistoryPage = page(() => import('../features/learning/JpHistoryPage'), 'JpHistoryPage');
+const MyCompetenciesPage = page(() => import('../features/competencies/learner/MyCompetenciesPage'), 'MyCompetenciesPage');
 const StudioPage = page(() => import('../features/studio/StudioPage'), 'StudioPage');
 const CourseEditorPage = page(() => import('../features/studio/CourseEditorPage'), 'CourseEditorPage');
 const PreviewPage = page(() => import('../features/studio/PreviewPage'), 'PreviewPage');
@@ -37,6 +38,10 @@ const UserEditPage = page(() => import('../features/admin/users/UserEditPage'), 
 const ImportsPage = page(() => import('../features/admin/imports/ImportsPage'), 'ImportsPage');
 const ImportDetailPage = page(() => import('../features/admin/imports/ImportDetailPage'), 'ImportDetailPage');
 const AssignmentsPage = page(() => import('../features/admin/assignments/AssignmentsPage'), 'AssignmentsPage');
+const FrameworksPage = page(() => import('../features/competencies/admin/FrameworksPage'), 'FrameworksPage');
+const FrameworkPage = page(() => import('../features/competencies/admin/FrameworkPage'), 'FrameworkPage');
+const StandardsPage = page(() => import('../features/competencies/admin/StandardsPage'), 'StandardsPage');
+const HeatmapPage = page(() => import('../features/competencies/admin/HeatmapPage'), 'HeatmapPage');
 
 function Top({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullScreenLoader />}>{children}</Suspense>;
@@ -84,6 +89,7 @@ export const router = createBrowserRouter([
           { path: 'belajar/:enrollmentId/kuis/:attemptId', element: <AttemptPage /> },
           { path: 'belajar/:enrollmentId/:lessonKey?', element: <PlayerPage /> },
           { path: 'jp', element: <JpHistoryPage /> },
+          { path: 'kompetensi', element: <MyCompetenciesPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           {
@@ -122,6 +128,10 @@ export const router = createBrowserRouter([
               { path: 'reviews', element: <ReviewsPage /> },
               { path: 'reviews/:id', element: <ReviewPage /> },
               { path: 'assignments', element: <AssignmentsPage /> },
+              { path: 'competencies', element: <FrameworksPage /> },
+              { path: 'competencies/:id', element: <FrameworkPage /> },
+              { path: 'competency-standards', element: <StandardsPage /> },
+              { path: 'competency-map', element: <HeatmapPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

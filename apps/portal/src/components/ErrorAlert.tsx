@@ -32,6 +32,12 @@ export function ErrorAlert({ error, title, onRetry }: Props) {
       title={title ?? (showDetail && isApiError(error) ? error.title : undefined)}
     >
       <Text size="sm">{message}</Text>
+      {/* A conflict's reason ("in use", "already taken") comes in its errors, not in the title. */}
+      {isApiError(error) && error.status === 409 && !error.detail && error.errors.map((e, i) => (
+        <Text size="sm" key={`${e.field}-${i}`}>
+          {e.message}
+        </Text>
+      ))}
       {isApiError(error) && error.requestId && error.status >= 500 && (
         <Text size="xs" c="dimmed" mt={4}>
           ID: {error.requestId}

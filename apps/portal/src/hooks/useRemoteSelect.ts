@@ -10,7 +10,8 @@ interface Found<T> {
 
 interface Options<T extends { id: string }> {
   value: string | null;
-  onChange: (id: string | null) => void;
+  /** The chosen id, and its item for callers that need more than the id. */
+  onChange: (id: string | null, item: T | null) => void;
   /** The item behind `value` when it is known already. */
   selected?: T | null;
   /** The option's text; keep it stable (module-level or useCallback): the options are memoised on it. */
@@ -79,7 +80,7 @@ export function useRemoteSelect<T extends { id: string }>({
     onChange: (id: string | null) => {
       const item = [...(data?.items ?? []), ...(chosen ? [chosen] : [])].find((i) => i.id === id) ?? null;
       setChosen(item);
-      onChange(id);
+      onChange(id, item);
     },
     comboboxProps: { withinPortal: true },
     clearButtonProps: { 'aria-label': t('common.clear') },

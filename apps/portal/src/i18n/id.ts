@@ -1,8 +1,12 @@
 /** The UI catalogue in Bahasa Indonesia (the default): formal, "Anda", short sentences. */
 import { quizId } from './quiz';
+import { competencyLearnerId } from './competencyLearner';
+import { competencyAdminId } from './competencyAdmin';
 
 const id = {
   ...quizId,
+  ...competencyLearnerId,
+  ...competencyAdminId,
   app: {
     name: 'Cakap',
     tagline: 'Pengembangan kompetensi ASN Kabupaten Batanghari',

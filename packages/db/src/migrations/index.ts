@@ -3,6 +3,7 @@ import { Courses1764370800000 } from './1764370800000-Courses';
 import { Learning1764378000000 } from './1764378000000-Learning';
 import { CourseAssignments1764385200000 } from './1764385200000-CourseAssignments';
 import { Quiz1764392400000 } from './1764392400000-Quiz';
+import { Competencies1764399600000 } from './1764399600000-Competencies';
 
 /** Every migration, in order. TypeORM 1.x takes classes, not globs (STACK.md). */
-export const migrations = [Foundation1764363600000, Courses1764370800000, Learning1764378000000, CourseAssignments1764385200000, Quiz1764392400000];
+export const migrations = [Foundation1764363600000, Courses1764370800000, Learning1764378000000, CourseAssignments1764385200000, Quiz1764392400000, Competencies1764399600000];

@@ -1,5 +1,14 @@
 import { Badge, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBriefcase, IconClipboardCheck, IconFileImport, IconSitemap, IconUsers } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconBriefcase,
+  IconClipboardCheck,
+  IconFileImport,
+  IconGridDots,
+  IconListCheck,
+  IconSitemap,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useCourses } from '../../api/courses';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +30,9 @@ export function AdminHome() {
     { to: '/admin/positions', title: t('nav.positions'), text: t('admin.positionsText'), icon: <IconBriefcase /> },
     { to: '/admin/users', title: t('nav.users'), text: t('admin.usersText'), icon: <IconUsers /> },
     { to: '/admin/imports', title: t('nav.imports'), text: t('admin.importsText'), icon: <IconFileImport /> },
+    { to: '/admin/competencies', title: t('competencyAdmin.nav.frameworks'), text: t('competencyAdmin.home.frameworksText'), icon: <IconBook2 /> },
+    { to: '/admin/competency-standards', title: t('competencyAdmin.nav.standards'), text: t('competencyAdmin.home.standardsText'), icon: <IconListCheck /> },
+    { to: '/admin/competency-map', title: t('competencyAdmin.nav.map'), text: t('competencyAdmin.home.mapText'), icon: <IconGridDots /> },
   ];
   return (
     <>

@@ -3,7 +3,8 @@ import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } fro
 import { IconDownload, IconFileUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { GiftImportResult } from '@cakap/contracts';
-import { api, isApiError } from '../../api';
+import { isApiError } from '../../api';
+import { saveDownload } from '../../api/download';
 import { useImportGift } from '../../api/quiz';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListTable } from '../../components/ListTable';
@@ -39,15 +40,7 @@ export function GiftPanel({ bankId, bankTitle }: { bankId: string; bankTitle: st
     setExportError(null);
     setExporting(true);
     try {
-      const { blob, fileName } = await api.download(`/question-banks/${bankId}/export`);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName ?? `${bankTitle || 'bank-soal'}.gift.txt`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      await saveDownload(`/question-banks/${bankId}/export`, undefined, `${bankTitle || 'bank-soal'}.gift.txt`);
     } catch (e) {
       setExportError(e);
     } finally {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Accordion, Badge, Button, Group, Image, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Image, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,21 @@ export function CoursePage() {
           ))}
         </SimpleGrid>
       </Paper>
+
+      {c.competencies.length > 0 && (
+        <Stack gap="xs" component="section" aria-labelledby="course-competencies">
+          <Title order={2} fz="h3" id="course-competencies">
+            {t('courseCompetencies.title')}
+          </Title>
+          <List spacing={4}>
+            {c.competencies.map((target) => (
+              <List.Item key={target.competencyId}>
+                {t('courseCompetencies.item', { code: target.code, name: target.name, level: String(target.level) })}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
 
       <Stack gap="sm" component="section" aria-labelledby="course-outline">
         <div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Anchor, Badge, Button, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBook2, IconBooks, IconCertificate, IconCircleCheck, IconClockHour4, IconPlayerPlay } from '@tabler/icons-react';
+import { IconBook2, IconBooks, IconCertificate, IconCircleCheck, IconClockHour4, IconPlayerPlay, IconTarget } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { JP_TARGET_PER_YEAR, type Enrollment } from '@cakap/contracts';
@@ -8,6 +8,7 @@ import { useSession } from '../../api/session';
 import { useEnrollments, useLearningHours } from '../../api/learning';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AssignedCourses } from '../learning/AssignedCourses';
+import { HomeGaps } from '../competencies/learner/HomeGaps';
 import { PageHeader } from '../../components/PageHeader';
 import { currentYear, formatDate, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
@@ -168,6 +169,10 @@ export function HomePage() {
               ))}
             </Stack>
           )}
+        </HomeCard>
+
+        <HomeCard id="home-competencies" icon={<IconTarget size={22} aria-hidden color={ICON_COLOR} />} title={t('homeGaps.title')}>
+          <HomeGaps />
         </HomeCard>
 
         <HomeCard id="home-certificates" icon={<IconCertificate size={22} aria-hidden color={ICON_COLOR} />} title={t('home.certificatesTitle')}>

@@ -10,6 +10,7 @@ import { BackLink } from '../../components/BackLink';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { CoauthorsPanel } from './CoauthorsPanel';
+import { CompetencyTargetsPanel } from './CompetencyTargetsPanel';
 import { CourseStatusLine } from './CourseStatusBadge';
 import { MetadataForm } from './MetadataForm';
 import { OutlineEditor } from './OutlineEditor';
@@ -17,7 +18,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { useContentDraft } from './useContentDraft';
 import { WorkflowPanel } from './WorkflowPanel';
 
-const TABS = ['outline', 'metadata', 'workflow', 'authors'] as const;
+const TABS = ['outline', 'metadata', 'competencies', 'workflow', 'authors'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CourseEditorPage() {
@@ -164,6 +165,7 @@ function Editor({ course }: { course: CourseWithContent }) {
           <Tabs.List mb="md">
             <Tabs.Tab value="outline">{t('editor.tabs.outline')}</Tabs.Tab>
             <Tabs.Tab value="metadata">{t('editor.tabs.metadata')}</Tabs.Tab>
+            <Tabs.Tab value="competencies">{t('courseTargets.tab')}</Tabs.Tab>
             <Tabs.Tab value="workflow">{t('editor.tabs.workflow')}</Tabs.Tab>
             <Tabs.Tab value="authors">{t('editor.tabs.authors')}</Tabs.Tab>
           </Tabs.List>
@@ -182,6 +184,9 @@ function Editor({ course }: { course: CourseWithContent }) {
           </Tabs.Panel>
           <Tabs.Panel value="metadata">
             <MetadataForm course={course} readOnly={!editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="competencies">
+            <CompetencyTargetsPanel course={course} readOnly={!editable} />
           </Tabs.Panel>
           <Tabs.Panel value="workflow">
             <WorkflowPanel

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { IconListCheck, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { POSITION_KINDS, positionKindSchema, type Position } from '@cakap/contracts';
 import { useDeletePosition, usePositions } from '../../../api/positions';
@@ -114,12 +115,22 @@ export function PositionsPage() {
                   {formatNumber(p.userCount, lang)}
                 </Table.Td>
                 <Table.Td>
-                  <EditDeleteActions
-                    editLabel={t('positions.editAction', { name: p.name })}
-                    deleteLabel={t('positions.deleteAction', { name: p.name })}
-                    onEdit={() => setEditing(p)}
-                    onDelete={() => remove.ask(p)}
-                  />
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      component={Link}
+                      to={`/admin/competency-standards?tab=position&position=${p.id}`}
+                      aria-label={t('competencyAdmin.standards.positionAction', { name: p.name })}
+                    >
+                      <IconListCheck size={18} aria-hidden />
+                    </ActionIcon>
+                    <EditDeleteActions
+                      editLabel={t('positions.editAction', { name: p.name })}
+                      deleteLabel={t('positions.deleteAction', { name: p.name })}
+                      onEdit={() => setEditing(p)}
+                      onDelete={() => remove.ask(p)}
+                    />
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -44,6 +44,7 @@ import { formatDateTime } from '../../../i18n/format';
 import { useLang } from '../../../i18n/useLang';
 import { UserAccountDialogs, type AccountAction } from './UserAccountActions';
 import { UserLearningHours } from './UserLearningHours';
+import { UserCompetencies } from '../../competencies/admin/UserCompetencies';
 
 /** A titled group of fields (a fieldset with its legend). */
 function FormSection({ legend, children }: { legend: string; children: ReactNode }) {
@@ -292,6 +293,7 @@ function UserForm({ user }: { user?: User }) {
         )}
       </Grid>
       {user && <UserLearningHours userId={user.id} />}
+      {user && <UserCompetencies userId={user.id} userName={user.name} />}
       <UserAccountDialogs action={action} onClose={() => setAction(null)} />
     </>
   );

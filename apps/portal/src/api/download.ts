@@ -1,0 +1,18 @@
+import type { Query } from './client';
+import { api } from './index';
+
+/**
+ * Fetches a file behind auth (a plain link would not carry the token) and hands it to the
+ * browser as a download, named as the server says or `fallbackName`.
+ */
+export async function saveDownload(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const { blob, fileName } = await api.download(path, query);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName ?? fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
