@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { bearer, createPerson, createUnit, startApi, type Api, type Person } from './harness';
 
 describe('positions', () => {
@@ -13,12 +14,14 @@ describe('positions', () => {
 
   it('creates, filters, edits and deletes positions', async () => {
     const unit = await createUnit(api.ds, 'POS-UNIT');
-    const kabid = await post({ name: 'Kepala Bidang Uji', kind: 'administrator', orgUnitId: unit }).expect(201);
+    // Test files share one database: a tag of our own keeps other suites' positions out of the search.
+    const tag = randomBytes(3).toString('hex');
+    const kabid = await post({ name: `Kepala Bidang Uji ${tag}`, kind: 'administrator', orgUnitId: unit }).expect(201);
     expect(kabid.body).toMatchObject({ kind: 'administrator', orgUnit: { code: 'POS-UNIT' }, userCount: 0 });
-    await post({ name: 'Analis Uji', kind: 'fungsional' }).expect(201);
+    await post({ name: `Analis Uji ${tag}`, kind: 'fungsional' }).expect(201);
 
-    const admins = await api.http().get('/api/v1/positions?kind=administrator&q=uji').set(bearer(admin)).expect(200);
-    expect(admins.body.items.map((p: { name: string }) => p.name)).toEqual(['Kepala Bidang Uji']);
+    const admins = await api.http().get(`/api/v1/positions?kind=administrator&q=${tag}`).set(bearer(admin)).expect(200);
+    expect(admins.body.items.map((p: { name: string }) => p.name)).toEqual([`Kepala Bidang Uji ${tag}`]);
 
     const edited = await api.http().patch(`/api/v1/positions/${kabid.body.id}`).set(bearer(admin)).send({ kind: 'jpt' }).expect(200);
     expect(edited.body.kind).toBe('jpt');
