@@ -24,7 +24,8 @@ module.exports = (dir, extra = {}) => ({
       { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!(@nestjs\\+|@electric-sql\\+|uuid@|nanoid@))'],
+  // archiver 8 (the certificate ZIP) and its zip-stream chain ship ESM only too.
+  transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!(@nestjs\\+|@electric-sql\\+|uuid@|nanoid@|archiver@|zip-stream@|compress-commons@|crc32-stream@|is-stream@))'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   // Repeat every failure at the end of the run: CI shows the tail of a long, interleaved log.

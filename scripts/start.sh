@@ -40,7 +40,8 @@ prefix() { sed -u "s/^/[$1] /"; }
 # Output goes through process substitution so that $! is the node process itself and
 # stopping it really stops it (STACK.md trap 7: the vite binary directly, not `pnpm preview`).
 node apps/api/dist/main.js > >(prefix api) 2>&1 & pids+=($!)
-node apps/worker/dist/main.js > >(prefix worker) 2>&1 & pids+=($!)
+# The worker's heap limits are those of its start:prod script (apps/worker/package.json).
+node $(node -p "require('./apps/worker/package.json').scripts['start:prod'].split(' ').filter((a) => a.startsWith('--')).join(' ')") apps/worker/dist/main.js > >(prefix worker) 2>&1 & pids+=($!)
 (cd apps/portal && exec node node_modules/vite/bin/vite.js preview --port "$PORTAL_PORT" --strictPort --host 0.0.0.0) > >(prefix portal) 2>&1 & pids+=($!)
 
 for _ in $(seq 1 60); do

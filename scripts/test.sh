@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh
 bash infra/scripts/chromium.sh
+bash infra/scripts/pdf-tools.sh
 pnpm test "$@"

@@ -8,6 +8,8 @@ const apiUrl = process.env.API_URL || 'http://127.0.0.1:3000';
 const proxy = {
   '/api': { target: apiUrl, changeOrigin: false },
   '/health': { target: apiUrl, changeOrigin: false },
+  // The public signing keys the verification page links to live at the api's root.
+  '/.well-known': { target: apiUrl, changeOrigin: false },
 };
 const port = Number(process.env.PORTAL_PORT || 5173);
 

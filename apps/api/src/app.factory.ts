@@ -25,7 +25,8 @@ export async function createApp(cfg: AppConfig): Promise<NestExpressApplication>
   });
   // CSV uploads may come as a text/csv body as well as multipart.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', 'metrics'] });
+  // The public key set lives where verifiers look for it, at the site's root (RFC 8615).
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/ready', 'metrics', '.well-known/cakap-keys.json'] });
 
   if (cfg.API_DOCS) {
     const doc = SwaggerModule.createDocument(

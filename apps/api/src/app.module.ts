@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CertificateBatchesModule } from './certificate-batches/certificate-batches.module';
+import { CertificateTemplatesModule } from './certificate-templates/certificate-templates.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CompetencyFrameworksModule } from './competency-frameworks/competency-frameworks.module';
 import { CompetencyStandardsModule } from './competency-standards/competency-standards.module';
 import { CompetencyReportsModule } from './competency-reports/competency-reports.module';
@@ -18,6 +21,7 @@ import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { FilesModule } from './files/files.module';
 import { LearningHoursModule } from './learning-hours/learning-hours.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { buildPluginRegistry, PluginsModule } from './plugins/plugins.module';
@@ -81,6 +85,10 @@ export class AppModule {
         CompetencyStandardsModule,
         CompetencyProfilesModule,
         CompetencyReportsModule,
+        CertificateTemplatesModule,
+        CertificatesModule,
+        CertificateBatchesModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

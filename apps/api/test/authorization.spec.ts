@@ -136,6 +136,36 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/competency-reports/heatmap/export': 'admin',
   'GET /api/v1/competency-reports/gaps': 'admin',
   'GET /api/v1/competency-reports/gaps/export': 'admin',
+  // Certificates (certificate-*.spec.ts, verify.spec.ts, notifications.spec.ts). A learner's own
+  // certificate, PDF and notifications: someone else's answer 404 (invariant 5).
+  'GET /api/v1/certificate-template-types': 'admin',
+  'GET /api/v1/certificate-templates': 'admin',
+  'POST /api/v1/certificate-templates': 'admin',
+  'POST /api/v1/certificate-templates/preview': 'admin',
+  'GET /api/v1/certificate-templates/:id': 'admin',
+  'GET /api/v1/certificate-templates/:id/preview': 'admin',
+  'PATCH /api/v1/certificate-templates/:id': 'admin',
+  'DELETE /api/v1/certificate-templates/:id': 'admin',
+  'POST /api/v1/certificate-batches': 'admin',
+  'GET /api/v1/certificate-batches': 'admin',
+  'GET /api/v1/certificate-batches/:id': 'admin',
+  'GET /api/v1/certificate-batches/:id/items': 'admin',
+  'POST /api/v1/certificate-batches/:id/retry': 'admin',
+  'GET /api/v1/certificate-batches/:id/events': 'admin',
+  'GET /api/v1/certificate-batches/:id/archive': 'admin',
+  'GET /api/v1/me/certificates': 'signed-in',
+  'GET /api/v1/certificates': 'admin',
+  'GET /api/v1/certificates/export': 'admin',
+  'GET /api/v1/certificates/:id': 'signed-in',
+  'GET /api/v1/certificates/:id/pdf': 'signed-in',
+  'POST /api/v1/certificates/:id/revoke': 'admin',
+  'POST /api/v1/certificates/:id/reissue': 'admin',
+  // Public, rate-limited per address (verify.spec.ts).
+  'GET /api/v1/verify/:code': 'public',
+  'GET /.well-known/cakap-keys.json': 'public',
+  'GET /api/v1/me/notifications': 'signed-in',
+  'POST /api/v1/me/notifications/read-all': 'signed-in',
+  'POST /api/v1/me/notifications/:id/read': 'signed-in',
 };
 
 interface Layer {

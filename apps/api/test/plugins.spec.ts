@@ -1,3 +1,4 @@
+import { SDK_VERSION } from '@cakap/plugin-sdk';
 import { PluginError } from '@cakap/plugin-sdk/host';
 import { rmSync } from 'node:fs';
 import { bearer, createPerson, startApi, type Api, type Person } from './harness';
@@ -10,7 +11,7 @@ jest.mock('@other/plugin-callout-twin', () => jest.requireActual('./fixtures/plu
 describe('plugins: loading and refusal', () => {
   it.each([
     ['@cakap/plugin-content,@acme/plugin-not-installed', /Plugin "@acme\/plugin-not-installed" named in CAKAP_PLUGINS cannot be loaded/],
-    ['@cakap/plugin-content,@acme/plugin-old-sdk', /Plugin "@acme\/plugin-old-sdk" 3\.1\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.1/],
+    ['@cakap/plugin-content,@acme/plugin-old-sdk', new RegExp(`Plugin "@acme/plugin-old-sdk" 3\\.1\\.0 needs Cakap plugin SDK \\^2\\.0\\.0, but this Cakap provides ${SDK_VERSION.replaceAll('.', '\\.')}`)],
     ['@acme/plugin-callout,@other/plugin-callout-twin', /Content type "callout" is claimed by both "@acme\/plugin-callout" and "@other\/plugin-callout-twin"/],
     ['@cakap/plugin-content,@cakap/plugin-content', /Plugin "@cakap\/plugin-content" is enabled twice/],
   ])('refuses to start with CAKAP_PLUGINS=%s', async (plugins, message) => {

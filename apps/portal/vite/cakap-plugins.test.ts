@@ -5,8 +5,8 @@ import { cakapPlugins, pluginNames, virtualModuleSource, workspaceRoot } from '.
 
 describe('the cakap-plugins Vite plugin', () => {
   it('reads CAKAP_PLUGINS with the built-in content and question plugins as default', () => {
-    expect(pluginNames(undefined)).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions']);
-    expect(pluginNames('')).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions']);
+    expect(pluginNames(undefined)).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates']);
+    expect(pluginNames('')).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates']);
     expect(pluginNames(' @cakap/plugin-content , @acme/cakap-quiz ')).toEqual(['@cakap/plugin-content', '@acme/cakap-quiz']);
   });
 

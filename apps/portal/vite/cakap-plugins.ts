@@ -17,7 +17,7 @@ import { loadPlugins } from '@cakap/plugin-sdk/host';
  */
 export const VIRTUAL_ID = 'virtual:cakap-plugins';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
-export const DEFAULT_PLUGINS = '@cakap/plugin-content,@cakap/plugin-questions';
+export const DEFAULT_PLUGINS = '@cakap/plugin-content,@cakap/plugin-questions,@cakap/plugin-certificates';
 
 export function pluginNames(env: string | undefined = process.env.CAKAP_PLUGINS): string[] {
   const raw = env === undefined || env.trim() === '' ? DEFAULT_PLUGINS : env;

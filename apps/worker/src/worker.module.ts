@@ -1,5 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@cakap/config';
+import { CertificateBatchProcessor } from './certificates/certificate-batch.processor';
+import { CertificateRenderProcessor } from './certificates/certificate-render.processor';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CoreModule } from './core/core.module';
 import type { WorkerModuleOptions } from './core/worker-options';
 import { JobsModule } from './jobs/jobs.module';
@@ -16,7 +19,10 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(cfg, opts),
-        JobsModule.register({ imports: [UserImportModule, QuizDeadlineModule], handlers: [UserImportProcessor, QuizDeadlineProcessor] }),
+        JobsModule.register({
+          imports: [UserImportModule, QuizDeadlineModule, CertificatesModule],
+          handlers: [UserImportProcessor, QuizDeadlineProcessor, CertificateBatchProcessor, CertificateRenderProcessor],
+        }),
       ],
     };
   }

@@ -25,7 +25,21 @@ class Deadline implements JobHandler<'quizDeadline'> {
   async handle(_payload: JobPayload<'quizDeadline'>): Promise<void> {}
 }
 
-@Module({ providers: [ImportA, ImportB, Deadline], exports: [ImportA, ImportB, Deadline] })
+@Injectable()
+class Batch implements JobHandler<'certificateBatch'> {
+  readonly job = 'certificateBatch' as const;
+  readonly jobOptions = {};
+  async handle(_payload: JobPayload<'certificateBatch'>): Promise<void> {}
+}
+
+@Injectable()
+class Render implements JobHandler<'certificateRender'> {
+  readonly job = 'certificateRender' as const;
+  readonly jobOptions = {};
+  async handle(_payload: JobPayload<'certificateRender'>): Promise<void> {}
+}
+
+@Module({ providers: [ImportA, ImportB, Deadline, Batch, Render], exports: [ImportA, ImportB, Deadline, Batch, Render] })
 class HandlersModule {}
 
 /** Boots a worker whose job handlers are `handlers`: the registry check runs before anything connects. */
@@ -46,11 +60,11 @@ describe('job registry (boot check)', () => {
   });
 
   it('refuses to start when a job has two handlers', async () => {
-    await expect(boot([ImportA, ImportB, Deadline])).rejects.toThrow(/job "userImport" has 2 handlers: ImportA, ImportB/);
+    await expect(boot([ImportA, ImportB, Deadline, Batch, Render])).rejects.toThrow(/job "userImport" has 2 handlers: ImportA, ImportB/);
   });
 
   it('starts with exactly one handler per job', async () => {
-    await expect(boot([ImportA, Deadline])).resolves.toBeUndefined();
+    await expect(boot([ImportA, Deadline, Batch, Render])).resolves.toBeUndefined();
   });
 
   it('refuses a handler for a job that JOBS does not define, and lists every problem', () => {
@@ -70,8 +84,9 @@ describe('job registry (boot check)', () => {
 
   it('resolves a job by its queue and name, and lists each queue once', () => {
     const handler = new ImportA();
-    const registry = new JobRegistry([handler, new Deadline()]);
-    expect(registry.queues()).toEqual(['{user-import}', '{quiz-deadline}']);
+    const registry = new JobRegistry([handler, new Deadline(), new Batch(), new Render()]);
+    // certificateBatch and certificateRender share one queue.
+    expect(registry.queues()).toEqual(['{user-import}', '{quiz-deadline}', '{certificates}']);
     expect(registry.resolve('{user-import}', 'user-import.run')).toEqual({ key: 'userImport', handler });
     expect(registry.resolve('{user-import}', 'other')).toBeUndefined();
   });

@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(cfg.PORT).toBe(3000);
     expect(cfg.CAKAP_DATA_DIR).toBe('./data');
     expect(cfg.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(cfg.CAKAP_PLUGINS).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions']);
+    expect(cfg.CAKAP_PLUGINS).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates']);
     expect([cfg.FILE_MAX_IMAGE_BYTES, cfg.FILE_MAX_DOCUMENT_BYTES, cfg.FILE_MAX_VIDEO_BYTES]).toEqual([5, 50, 500].map((mb) => mb * 1024 * 1024));
     expect(cfg.FILE_URL_TTL_SEC).toBe(3600);
   });
@@ -36,6 +36,11 @@ describe('loadConfig', () => {
     }
     expect(message).toContain('JWT_SECRET');
     expect(message).not.toContain('short-secret');
+  });
+
+  it('requires the signing-key secret in production too, with a development default otherwise', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/CAKAP_KEY_SECRET/);
+    expect(loadConfig({}).CAKAP_KEY_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 
   it('parses lists and booleans', () => {

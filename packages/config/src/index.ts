@@ -29,9 +29,11 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
   CAKAP_DATA_DIR: z.string().min(1).default('./data'),
   /** Plugin packages to enable, comma separated (see docs/plugins.md). */
-  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content', '@cakap/plugin-questions']),
+  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates']),
   /** Signs access tokens. At least 32 characters; in production it must be set explicitly. */
   JWT_SECRET: z.string().min(32).optional(),
+  /** Encrypts the certificate signing keys at rest. At least 32 characters; required in production. */
+  CAKAP_KEY_SECRET: z.string().min(32).optional(),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Origins allowed by CORS, comma separated. Empty: same origin only. */
@@ -57,12 +59,15 @@ export const envSchema = z.object({
   /** How long a signed file URL stays valid (seconds). */
   FILE_URL_TTL_SEC: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Certificates issued per transaction by the worker (one numbering lock, one multi-row insert). */
+  CERTIFICATE_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface AppConfig extends Omit<Env, 'JWT_SECRET'> {
+export interface AppConfig extends Omit<Env, 'JWT_SECRET' | 'CAKAP_KEY_SECRET'> {
   JWT_SECRET: string;
+  CAKAP_KEY_SECRET: string;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +79,7 @@ export class ConfigError extends Error {
 
 /** A fixed development secret, refused in production so that no real deployment can use it. */
 const DEV_JWT_SECRET = 'cakap-development-only-secret-do-not-use-in-production';
+const DEV_KEY_SECRET = 'cakap-development-only-key-secret-do-not-use-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings mean "not set" (a blank line in an .env file should not break start-up).
@@ -89,10 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const cfg = parsed.data;
-  if (!cfg.JWT_SECRET && cfg.NODE_ENV === 'production') {
-    throw new ConfigError(['JWT_SECRET: required in production (at least 32 random characters)']);
+  if (cfg.NODE_ENV === 'production') {
+    const missing = (['JWT_SECRET', 'CAKAP_KEY_SECRET'] as const).filter((name) => !cfg[name]);
+    if (missing.length) throw new ConfigError(missing.map((name) => `${name}: required in production (at least 32 random characters)`));
   }
-  return { ...cfg, JWT_SECRET: cfg.JWT_SECRET ?? DEV_JWT_SECRET };
+  return { ...cfg, JWT_SECRET: cfg.JWT_SECRET ?? DEV_JWT_SECRET, CAKAP_KEY_SECRET: cfg.CAKAP_KEY_SECRET ?? DEV_KEY_SECRET };
 }
 
 /** Runs loadConfig() and on failure prints the problems and exits, for main.ts files. */

@@ -93,6 +93,10 @@ export const updateCourseSchema = z
     tags: tagsSchema,
     /** Replaces the draft's competency targets; publishing freezes them with the version. */
     competencies: courseTargetsInputSchema,
+    /** Issue a certificate when a learner completes the course (not course content: no new revision). */
+    certificateAuto: z.boolean(),
+    /** The template of its certificates; null: the default template. */
+    certificateTemplateId: z.uuid().nullable(),
   })
   .partial();
 export type UpdateCourse = z.infer<typeof updateCourseSchema>;
@@ -126,6 +130,8 @@ export const courseSchema = courseMetaSchema.extend({
   reviewComment: z.string().nullable(),
   /** The draft's competency targets. */
   competencies: z.array(courseTargetSchema),
+  certificateAuto: z.boolean(),
+  certificateTemplateId: z.uuid().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

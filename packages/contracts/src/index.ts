@@ -11,3 +11,4 @@ export * from './learning';
 export * from './assignments';
 export * from './quiz';
 export * from './competencies';
+export * from './certificates';

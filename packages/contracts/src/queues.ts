@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const QUEUES = {
   userImport: '{user-import}',
   quizDeadline: '{quiz-deadline}',
+  certificates: '{certificates}',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -37,6 +38,24 @@ export const JOBS = {
     queue: QUEUES.quizDeadline,
     name: 'quiz-deadline.grade',
     payload: z.object({ v: z.literal(1), attemptId: z.uuid() }),
+  },
+  /**
+   * Issues the pending items of a certificate batch, chunk by chunk (jobId = batch id). The
+   * batch and its items are in Postgres first; the reconciler re-adds unfinished batches.
+   */
+  certificateBatch: {
+    queue: QUEUES.certificates,
+    name: 'certificate-batch.run',
+    payload: z.object({ v: z.literal(1), batchId: z.uuid() }),
+  },
+  /**
+   * Renders and stores the PDF of one certificate already recorded in Postgres (a reissue, or
+   * one whose file was lost); jobId = certificate id. Rendering a stored one changes nothing.
+   */
+  certificateRender: {
+    queue: QUEUES.certificates,
+    name: 'certificate.render',
+    payload: z.object({ v: z.literal(1), certificateId: z.uuid() }),
   },
 } as const;
 

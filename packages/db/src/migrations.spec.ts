@@ -201,9 +201,46 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM enrollments`);
   });
 
+  it('keeps one current certificate per learner and course, gap-free numbers unique, one signing key (issue 7)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('199202022018012002', 'Penerima', $1) RETURNING id`, [unitId]);
+    const { rows: c } = await pg.query(`SELECT course_id AS id FROM course_versions LIMIT 1`);
+    await pg.query(`INSERT INTO signing_keys (id, public_key, private_key_enc) VALUES ('k1', 'pub', 'enc')`);
+    await expect(pg.query(`INSERT INTO signing_keys (id, public_key, private_key_enc) VALUES ('k2', 'pub', 'enc')`)).rejects.toMatchObject({ code: '23505', constraint: 'signing_keys_one_active' });
+    const { rows: t } = await pg.query(`INSERT INTO certificate_templates (name, template_key, number_pattern, is_default) VALUES ('STTP', 'sttp', '{seq}/BKPSDMD/{year}', true) RETURNING id`);
+    await expect(pg.query(`INSERT INTO certificate_templates (name, template_key, number_pattern) VALUES ('Lain', 'sttp', '{seq}/BKPSDMD/{year}')`)).rejects.toMatchObject({ code: '23505', constraint: 'certificate_templates_pattern_key' });
+    await expect(pg.query(`INSERT INTO certificate_templates (name, template_key, number_pattern, is_default) VALUES ('Lain', 'sttp', '{seq}/X/{year}', true)`)).rejects.toMatchObject({ code: '23505', constraint: 'certificate_templates_one_default' });
+    const issue = (seq: number, code: string) =>
+      pg.query(
+        `INSERT INTO certificates (user_id, course_id, template_id, number, year, seq, code, recipient, course_title, jp, development_form, organiser, start_date, end_date, payload, signature, key_id)
+         VALUES ($1, $2, $3, $4, 2026, $5, $6, '{}', 'Kursus', 2, 'NKL03', 'Cakap', '2026-11-01', '2026-11-02', '{}', 'sig', 'k1') RETURNING id`,
+        [u[0].id, c[0].id, t[0].id, `${seq}/BKPSDMD/2026`, seq, code],
+      );
+    const { rows: first } = await issue(1, 'AAAA1111');
+    // Invariant 3: a second current certificate of the same course is refused by the database.
+    await expect(issue(2, 'BBBB2222')).rejects.toMatchObject({ code: '23505', constraint: 'certificates_one_per_learner_course' });
+    // A reissue: the old one becomes replaced (pointing at the new one) in the same transaction.
+    await pg.query('BEGIN');
+    const { rows: next } = await pg.query(`SELECT gen_random_uuid() AS id`);
+    await pg.query(`UPDATE certificates SET status = 'replaced', revoked_at = now(), replaced_by = $2 WHERE id = $1`, [first[0].id, next[0].id]);
+    await pg.query(
+      `INSERT INTO certificates (id, user_id, course_id, template_id, number, year, seq, code, recipient, course_title, jp, development_form, organiser, start_date, end_date, payload, signature, key_id, replaces)
+       VALUES ($4, $1, $2, $3, '2/BKPSDMD/2026', 2026, 2, 'BBBB2222', '{}', 'Kursus', 2, 'NKL03', 'Cakap', '2026-11-01', '2026-11-02', '{}', 'sig', 'k1', $5)`,
+      [u[0].id, c[0].id, t[0].id, next[0].id, first[0].id],
+    );
+    await pg.query('COMMIT');
+    await expect(issue(2, 'CCCC3333')).rejects.toMatchObject({ code: '23505' });
+    await expect(pg.query(`UPDATE certificates SET status = 'revoked' WHERE id = $1`, [next[0].id])).rejects.toMatchObject({ code: '23514', constraint: 'certificates_revoked_check' });
+    await pg.query(`DELETE FROM certificates`);
+    await pg.query(`DELETE FROM certificate_templates`);
+    await pg.query(`DELETE FROM signing_keys`);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('certificates') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('competency_evidence') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('competency_evidence') AS t`)).rows[0].t).toBeNull();
     expect((await pg.query(`SELECT to_regclass('competency_frameworks') AS t`)).rows[0].t).toBeNull();

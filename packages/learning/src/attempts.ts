@@ -7,7 +7,7 @@ import { completeBlock, completeCourseIfDone, recordBlockCompleted } from './com
 import { recordPassedPosttest } from './evidence';
 import { PromiseLru } from './lru';
 import type { SnapshotCache } from './snapshots';
-import { rowsOf, type Queryable } from './sql';
+import { rowsOf, type Queryable } from '@cakap/db';
 
 /**
  * Grading a quiz attempt on the server, the one code path of the api (a learner submits) and

@@ -3,7 +3,7 @@ import { jakartaDate, jakartaYear, summarizeProgress, type BlockState, type Cont
 import type { DataSource } from 'typeorm';
 import { recordCourseEvidence } from './evidence';
 import type { SnapshotCache } from './snapshots';
-import { rowsOf, type Queryable } from './sql';
+import { rowsOf, type Queryable } from '@cakap/db';
 
 /** SIASN's "organiser" of Cakap's own courses (the instance's name is not configurable yet). */
 export const COURSE_ORGANISER = 'Cakap e-learning';

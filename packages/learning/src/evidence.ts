@@ -2,7 +2,7 @@ import type { EvidenceSource } from '@cakap/contracts';
 import { achievedLevel, courseEvidence } from '@cakap/competencies';
 import { jakartaDate } from '@cakap/courses';
 import type { DataSource } from 'typeorm';
-import { rowsOf, type Queryable } from './sql';
+import { rowsOf, type Queryable } from '@cakap/db';
 
 /**
  * Competency evidence, the one write shared by the api (a course completed, a post-test

@@ -1,4 +1,3 @@
-export * from './sql';
 export * from './snapshots';
 export * from './completion';
 export * from './attempts';

@@ -1,6 +1,6 @@
 import type { VersionSnapshot } from '@cakap/contracts';
 import { PromiseLru } from './lru';
-import type { Queryable } from './sql';
+import type { Queryable } from '@cakap/db';
 
 /** How many published versions a process keeps parsed in memory. */
 export const SNAPSHOT_CACHE_SIZE = 500;

@@ -19,7 +19,7 @@ describe('plugin registry', () => {
 
   it('refuses a plugin whose SDK range this core does not satisfy, naming both versions', () => {
     expect(() => createRegistry([text('@a/old', 'text', '^2.0.0')])).toThrow(
-      /Plugin "@a\/old" 1\.0\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.1/,
+      /Plugin "@a\/old" 1\.0\.0 needs Cakap plugin SDK \^2\.0\.0, but this Cakap provides 0\.1\.2/,
     );
   });
 
@@ -51,6 +51,30 @@ describe('plugin registry', () => {
     expect(reg.questionTypes.get('choice')?.plugin).toBe('@a/one');
     expect(() => createRegistry([choice('@a/one'), choice('@b/two')])).toThrow(
       new PluginError('Question type "choice" is claimed by both "@a/one" and "@b/two"; enable only one of them.'),
+    );
+  });
+
+  it('indexes certificate templates and refuses two plugins claiming one template key', () => {
+    const sttp = (id: string) =>
+      definePlugin({
+        id,
+        version: '1.0.0',
+        sdk: '^0.1.2',
+        certificateTemplates: [
+          {
+            key: 'sttp',
+            title: { id: 'STTP', en: 'Training certificate' },
+            configSchema: z.object({ place: z.string() }),
+            defaultConfig: { place: 'Muara Bulian' },
+            layout: () => ({ width: 842, height: 595, elements: [] }),
+          },
+        ],
+      });
+    const reg = createRegistry([sttp('@a/one')]);
+    expect(reg.certificateTemplate('sttp')?.defaultConfig).toEqual({ place: 'Muara Bulian' });
+    expect(reg.certificateTemplates.get('sttp')?.plugin).toBe('@a/one');
+    expect(() => createRegistry([sttp('@a/one'), sttp('@b/two')])).toThrow(
+      new PluginError('Certificate template "sttp" is claimed by both "@a/one" and "@b/two"; enable only one of them.'),
     );
   });
 

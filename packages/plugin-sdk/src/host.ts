@@ -1,4 +1,11 @@
-import { SDK_VERSION, satisfiesSdk, type ContentTypeDefinition, type PluginDefinition, type QuestionTypeDefinition } from './index';
+import {
+  SDK_VERSION,
+  satisfiesSdk,
+  type CertificateTemplateDefinition,
+  type ContentTypeDefinition,
+  type PluginDefinition,
+  type QuestionTypeDefinition,
+} from './index';
 
 /**
  * The core's side of plugins: load the configured packages, refuse what does not fit, and
@@ -18,6 +25,8 @@ export interface PluginRegistry {
   contentType(key: string): ContentTypeDefinition | undefined;
   questionTypes: Map<string, { plugin: string; def: QuestionTypeDefinition }>;
   questionType(key: string): QuestionTypeDefinition | undefined;
+  certificateTemplates: Map<string, { plugin: string; def: CertificateTemplateDefinition }>;
+  certificateTemplate(key: string): CertificateTemplateDefinition | undefined;
 }
 
 /** Checks a set of plugin definitions and indexes them; throws PluginError with a clear message. */
@@ -25,6 +34,7 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
   const seen = new Set<string>();
   const contentTypes = new Map<string, { plugin: string; def: ContentTypeDefinition }>();
   const questionTypes = new Map<string, { plugin: string; def: QuestionTypeDefinition }>();
+  const certificateTemplates = new Map<string, { plugin: string; def: CertificateTemplateDefinition }>();
   for (const p of plugins) {
     if (!p || typeof p !== 'object' || typeof p.id !== 'string' || typeof p.sdk !== 'string') {
       throw new PluginError('A plugin must default-export definePlugin({ id, version, sdk, ... })');
@@ -51,6 +61,13 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
       }
       questionTypes.set(qt.key, { plugin: p.id, def: qt });
     }
+    for (const tt of p.certificateTemplates ?? []) {
+      const other = certificateTemplates.get(tt.key);
+      if (other) {
+        throw new PluginError(`Certificate template "${tt.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
+      }
+      certificateTemplates.set(tt.key, { plugin: p.id, def: tt });
+    }
   }
   return {
     plugins,
@@ -58,6 +75,8 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
     contentType: (key) => contentTypes.get(key)?.def,
     questionTypes,
     questionType: (key) => questionTypes.get(key)?.def,
+    certificateTemplates,
+    certificateTemplate: (key) => certificateTemplates.get(key)?.def,
   };
 }
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
  * This file is the SDK's public surface: keep it small, and bump SDK_VERSION (semver)
  * whenever it changes.
  */
-export const SDK_VERSION = '0.1.1';
+export const SDK_VERSION = '0.1.2';
 
 export type Localized = { id: string; en: string };
 
@@ -99,9 +99,92 @@ export function defineQuestionType<TAuthor, TLearner, TAnswer>(
   return def;
 }
 
-export interface CertificateTemplateDefinition {
+/**
+ * What varies per certificate. The core fills these (already formatted, in Indonesian) for
+ * each recipient; a template places them. Everything else on the page is drawn once per
+ * template, which is what makes bulk issuance fast.
+ */
+export const CERTIFICATE_FIELDS = [
+  /** "800/0123/BKPSDMD-BH/XI/2026" */
+  'number',
+  'name',
+  /** Printed in groups: "19860926 201505 1 001". */
+  'nip',
+  /** "Penata Muda (III/a)"; empty for PPPK without one. */
+  'rank',
+  'position',
+  'orgUnit',
+  'courseTitle',
+  /** "20 (dua puluh) jam pelajaran" */
+  'jpText',
+  /** "1 s.d. 28 November 2026" */
+  'courseDates',
+  /** "Muara Bulian, 28 November 2026": the template's place and the issue date. */
+  'placeDate',
+  /** The verification code, also printed under the QR. */
+  'code',
+  /** The public verification URL the QR encodes. */
+  'verifyUrl',
+] as const;
+export type CertificateField = (typeof CERTIFICATE_FIELDS)[number];
+
+/** Fonts every template can use: the core embeds them (subset to the Latin scripts Indonesian names use). */
+export type CertificateFont = 'serif' | 'serif-bold' | 'sans' | 'sans-bold' | 'sans-italic';
+
+/** An RGB colour as "#rrggbb". */
+export type HexColor = string;
+
+/**
+ * One thing on the page, in PDF points from the bottom-left corner. Text may hold
+ * `{field}` placeholders (`'Nomor: {number}'`); text without placeholders is static.
+ */
+export type CertificateElement =
+  | {
+      kind: 'text';
+      text: string;
+      x: number;
+      y: number;
+      size: number;
+      font: CertificateFont;
+      color?: HexColor;
+      align?: 'left' | 'center' | 'right';
+      /** Shrinks the font (down to 60%) so that a long value fits this width. */
+      maxWidth?: number;
+      /** Letter spacing in points (titles). */
+      spacing?: number;
+    }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; stroke?: HexColor; fill?: HexColor; lineWidth?: number }
+  | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color?: HexColor; lineWidth?: number }
+  /** The uploaded logo, scaled to fit the box and centred in it (nothing when there is none). */
+  | { kind: 'logo'; x: number; y: number; width: number; height: number }
+  /** The QR code of `verifyUrl`, a square of this size. */
+  | { kind: 'qr'; x: number; y: number; size: number; color?: HexColor };
+
+export interface CertificateLayout {
+  /** Page size in points (A4 landscape is 842 × 595). */
+  width: number;
+  height: number;
+  elements: CertificateElement[];
+}
+
+/**
+ * A certificate template: what an admin configures (signer, colours, place...) and the page
+ * it lays out. The core renders it (fonts, logo, QR, signature metadata) and validates the
+ * configuration with `configSchema` before saving it.
+ */
+export interface CertificateTemplateDefinition<TConfig = unknown> {
+  /** Unique across the enabled plugins, stored with each template: never rename. */
   key: string;
   title: Localized;
+  description?: Localized;
+  configSchema: z.ZodType<TConfig>;
+  defaultConfig: TConfig;
+  layout(config: TConfig): CertificateLayout;
+}
+
+/** Types one certificate template with its configuration inferred from the schema. */
+export function defineCertificateTemplate<TConfig>(def: CertificateTemplateDefinition<TConfig>): CertificateTemplateDefinition<TConfig> {
+  return def;
 }
 
 export interface NotificationChannelDefinition {
@@ -118,8 +201,8 @@ export interface PluginDefinition {
   /* eslint-disable @typescript-eslint/no-explicit-any -- each entry has its own data types */
   contentTypes?: ContentTypeDefinition<any>[];
   questionTypes?: QuestionTypeDefinition<any, any, any>[];
+  certificateTemplates?: CertificateTemplateDefinition<any>[];
   /* eslint-enable @typescript-eslint/no-explicit-any */
-  certificateTemplates?: CertificateTemplateDefinition[];
   notificationChannels?: NotificationChannelDefinition[];
   /** Texts of the message keys the plugin's schemas use, merged into the host's catalogue. */
   messages?: { id: Record<string, string>; en: Record<string, string> };

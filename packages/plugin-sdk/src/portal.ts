@@ -87,11 +87,28 @@ export interface QuestionTypePortal<TData = unknown, TView = unknown, TAnswer = 
   Review: ComponentType<QuestionReviewProps<TView, TAnswer, TReview>>;
 }
 
+/** The admin editing a certificate template's configuration (the portal shows a live preview beside it). */
+export interface CertificateConfigEditorProps<TConfig> {
+  value: TConfig;
+  onChange: (value: TConfig) => void;
+  /** Server validation messages of the configuration, by field path (e.g. `signerNip`, `issuerLines.1`). */
+  errors: Record<string, string>;
+  lang: Lang;
+}
+
+/** The portal part of a certificate template (SDK 0.1.2): the form for its configuration. */
+export interface CertificateTemplatePortal<TConfig = unknown> {
+  /** The `key` of the server's CertificateTemplateDefinition. */
+  key: string;
+  ConfigEditor: ComponentType<CertificateConfigEditorProps<TConfig>>;
+}
+
 export interface PortalPluginDefinition {
   id: string;
   /* eslint-disable @typescript-eslint/no-explicit-any -- each entry has its own data types */
   contentTypes?: ContentTypePortal<any>[];
   questionTypes?: QuestionTypePortal<any, any, any, any>[];
+  certificateTemplates?: CertificateTemplatePortal<any>[];
   /* eslint-enable @typescript-eslint/no-explicit-any */
 }
 

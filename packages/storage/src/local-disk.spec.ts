@@ -35,6 +35,19 @@ describe('LocalDiskStorage', () => {
     expect(await readdir(join(dir, 'files', '.tmp'))).toEqual([]);
   });
 
+  it('stores parts in order, hashing them unless told the digest', async () => {
+    const r = await storage.putParts('p/q', [bytes.subarray(0, 3), bytes.subarray(3)]);
+    expect(r).toEqual({ key: 'p/q', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(await buffer(await storage.open('p/q'))).toEqual(bytes);
+    const told = await storage.putParts('p/r', [bytes], { sha256: 'ab'.repeat(32) });
+    expect(told.sha256).toBe('ab'.repeat(32));
+    // Directories removed behind its back are made again.
+    await rm(join(dir, 'files', 'p'), { recursive: true });
+    await rm(join(dir, 'files', '.tmp'), { recursive: true });
+    await storage.putParts('p/s', [bytes]);
+    expect(await storage.stat('p/s')).toEqual({ size: bytes.length });
+  });
+
   it('moves a spooled file into place', async () => {
     const spooled = join(dir, 'upload.bin');
     await writeFile(spooled, bytes);

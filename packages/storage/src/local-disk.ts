@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,9 +23,18 @@ export class LocalDiskStorage implements FileStorage {
   readonly root: string;
   private readonly tmpDir: string;
 
+  /** Directories known to exist: bulk writes would otherwise ask the file system thousands of times. */
+  private readonly madeDirs = new Set<string>();
+
   constructor(root: string) {
     this.root = resolve(root);
     this.tmpDir = join(this.root, '.tmp');
+  }
+
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.madeDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.madeDirs.add(dir);
   }
 
   /** The absolute path of a key, refusing anything that would leave the root. */
@@ -59,6 +68,43 @@ export class LocalDiskStorage implements FileStorage {
       throw e;
     }
     return { key, size, sha256: hash.digest('hex') };
+  }
+
+  async putParts(key: string, parts: readonly Uint8Array[], opts: { sha256?: string } = {}): Promise<PutResult> {
+    const target = this.pathOf(key);
+    const tmp = join(this.tmpDir, `${randomBytes(12).toString('hex')}.tmp`);
+    let size = 0;
+    for (const p of parts) size += p.byteLength;
+    let sha256 = opts.sha256;
+    if (!sha256) {
+      const hash = createHash('sha256');
+      for (const p of parts) hash.update(p);
+      sha256 = hash.digest('hex');
+    }
+    const write = async () => {
+      await this.ensureDir(this.tmpDir);
+      const file = await open(tmp, 'wx');
+      try {
+        await file.writev(parts as Uint8Array[]);
+      } finally {
+        await file.close();
+      }
+      await this.ensureDir(dirname(target));
+      await rename(tmp, target);
+    };
+    try {
+      await write().catch(async (e: NodeJS.ErrnoException) => {
+        // A directory removed behind our back: forget what we knew and make it again, once.
+        if (e.code !== 'ENOENT') throw e;
+        this.madeDirs.clear();
+        await rm(tmp, { force: true });
+        await write();
+      });
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    return { key, size, sha256 };
   }
 
   async putFile(key: string, path: string, opts: PutOptions = {}): Promise<PutResult> {

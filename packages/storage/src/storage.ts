@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
  * stays in Postgres; the storage only holds bytes.
  *
  * An S3-compatible driver maps one-to-one:
- *   put/putFile  -> PutObject (multipart Upload for large bodies), counting bytes as they go
+ *   put/putFile/putParts -> PutObject (multipart Upload for large bodies), counting bytes as they go
  *   open(range)  -> GetObject with `Range: bytes=start-end`
  *   stat         -> HeadObject (404 -> null)
  *   delete       -> DeleteObject (idempotent, as here)
@@ -19,6 +19,12 @@ export interface FileStorage {
   put(key: string, source: Readable, opts?: PutOptions): Promise<PutResult>;
   /** Stores a local file (an upload spooled to disk); the local driver moves it instead of copying. */
   putFile(key: string, path: string, opts?: PutOptions): Promise<PutResult>;
+  /**
+   * Stores bytes held in memory as consecutive parts (written in order, never joined into one
+   * buffer: bulk certificate issuance shares one template prefix among thousands of files).
+   * `sha256` may carry the digest the caller already computed; otherwise it is computed here.
+   */
+  putParts(key: string, parts: readonly Uint8Array[], opts?: { sha256?: string }): Promise<PutResult>;
   /** The bytes of `key`, or of the inclusive byte range `start`–`end`. Throws StorageNotFoundError. */
   open(key: string, range?: ByteRange): Promise<Readable>;
   /** Size of the stored object, or null when there is none. */

@@ -16,6 +16,10 @@ async function main(): Promise<number> {
       return { ds, close: () => ds.destroy() };
     },
     markSessionsRevoked: (ids) => markSessionsRevoked(loadConfigOrExit(), ids),
+    certificateConfig: () => {
+      const cfg = loadConfigOrExit();
+      return { keySecret: cfg.CAKAP_KEY_SECRET, publicBaseUrl: cfg.PUBLIC_BASE_URL };
+    },
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
   });

@@ -1,7 +1,9 @@
 import { formatNip } from '@cakap/contracts';
 import { Command, CommanderError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { CliError, render, text, type Bilingual } from './commands/errors';
+import { loadKeySet, rotateSigningKey, verdictLines, verifyCertificateFile } from './commands/certificates';
 import { migrate } from './commands/migrate';
 import {
   DEFAULT_UNIT_CODE,
@@ -30,6 +32,10 @@ export interface CliDeps {
    * Optional: without it, or when it fails, the CLI says when the old tokens run out.
    */
   markSessionsRevoked?(sessionIds: readonly string[]): Promise<void>;
+  /** CAKAP_KEY_SECRET (encrypts signing keys at rest) and PUBLIC_BASE_URL, for the certificate commands. */
+  certificateConfig?(): { keySecret: string; publicBaseUrl: string };
+  /** Reads the key set from a URL (cert:verify); fetch by default. */
+  fetchJson?(url: string): Promise<unknown>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -107,6 +113,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         '  pnpm cakap user:reset-password --nip "19800101 200501 1 001"',
         '  pnpm cakap user:set-roles --nip 198001012005011001 --role author,learner',
         '  pnpm cakap user:deactivate --nip 198001012005011001',
+        '  pnpm cakap keys:rotate',
+        '  pnpm cakap cert:verify sertifikat.pdf --keys cakap-keys.json',
       ].join('\n'),
     );
 
@@ -273,9 +281,47 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       })(),
     );
 
+  const certificateConfig = () => {
+    if (!deps.certificateConfig) throw new CliError([text('Konfigurasi sertifikat tidak tersedia', 'No certificate configuration')]);
+    return deps.certificateConfig();
+  };
+
+  program
+    .command('keys:rotate')
+    .description('Mengganti kunci tanda tangan sertifikat; kunci lama tetap memverifikasi / rotate the certificate signing key; old keys still verify')
+    .action(async () =>
+      withDb(false, async (ds) => {
+        const r = await rotateSigningKey(ds, certificateConfig().keySecret);
+        return [
+          'Kunci baru aktif / new active key:',
+          `  ${r.active}`,
+          `Dipensiunkan / retired: ${r.retired.length ? r.retired.join(', ') : '-'}`,
+        ];
+      })(),
+    );
+
+  let verdict = 0;
+  program
+    .command('cert:verify')
+    .description('Memeriksa tanda tangan PDF sertifikat terhadap kunci publik / check a certificate PDF against the public keys')
+    .argument('<file>', 'PDF sertifikat / the certificate PDF')
+    .option('--keys <file|url>', 'himpunan kunci (berkas JSON untuk luring, atau URL) / key set (a JSON file for offline use, or a URL); default PUBLIC_BASE_URL/.well-known/cakap-keys.json')
+    .action(async (file: string, o: { keys?: string }) => {
+      let pdf: Uint8Array;
+      try {
+        pdf = await readFile(file);
+      } catch (e) {
+        throw new CliError([text(`Berkas tidak dapat dibaca: ${(e as Error).message}`, `Cannot read the file: ${(e as Error).message}`)]);
+      }
+      const source = o.keys ?? `${certificateConfig().publicBaseUrl.replace(/\/$/, '')}/.well-known/cakap-keys.json`;
+      const v = verifyCertificateFile(pdf, await loadKeySet(source, deps.fetchJson));
+      for (const line of verdictLines(v)) deps.out(line);
+      verdict = v.valid ? 0 : 1;
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return verdict;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode; // commander printed its message (or the help)
     if (e instanceof CliError) {

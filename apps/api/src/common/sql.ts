@@ -1,13 +1,5 @@
-/**
- * TypeORM's postgres driver answers UPDATE/DELETE ... RETURNING with `[rows, affected]` and
- * SELECT/INSERT with plain rows. This gives the rows either way.
- */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  return result as T[];
-}
+// One copy of the driver quirk for the api, the worker and the record packages.
+export { rowsOf } from '@cakap/db';
 
 /** Escapes LIKE wildcards in user input. */
 export function likeEscape(s: string): string {

@@ -116,6 +116,20 @@ export class CoursesRepository {
     });
   }
 
+  async activeCertificateTemplate(id: string): Promise<boolean> {
+    const rows = await this.ds.query(`SELECT 1 FROM certificate_templates WHERE id = $1 AND archived_at IS NULL`, [id]);
+    return rows.length > 0;
+  }
+
+  async updateCertificateSettings(id: string, auto?: boolean, templateId?: string | null): Promise<void> {
+    await this.ds.query(
+      `UPDATE courses SET certificate_auto = coalesce($2, certificate_auto),
+              certificate_template_id = CASE WHEN $3 THEN $4::uuid ELSE certificate_template_id END
+        WHERE id = $1`,
+      [id, auto ?? null, templateId !== undefined, templateId ?? null],
+    );
+  }
+
   /** The draft targets of the given courses, by competency code. */
   draftTargets(courseIds: string[]): Promise<CourseTargetRow[]> {
     if (!courseIds.length) return Promise.resolve([]);

@@ -108,8 +108,11 @@ export class CoursesService {
         throw AppError.invalidField('coverFileId', 'courses.coverNotImage');
       }
     }
-    const { competencies, ...meta } = input;
+    const { competencies, certificateAuto, certificateTemplateId, ...meta } = input;
     if (competencies) await this.checkTargets(competencies);
+    if (certificateAuto !== undefined || certificateTemplateId !== undefined) {
+      await this.updateCertificateSettings(id, certificateAuto, certificateTemplateId);
+    }
     const patch: Partial<CourseEntity> = {};
     for (const [key, value] of Object.entries(meta)) if (value !== undefined) (patch as Record<string, unknown>)[key] = value;
     // New targets are a draft change like any metadata: they bump the revision and wait for the next publication.
@@ -299,6 +302,17 @@ export class CoursesService {
     await this.repo.attachFiles(courseId, [...found.keys()], me.userId);
   }
 
+  /**
+   * How the course's certificates are issued. Not course content: it takes effect at once,
+   * without a new revision or publication.
+   */
+  private async updateCertificateSettings(id: string, auto?: boolean, templateId?: string | null) {
+    if (templateId && !(await this.repo.activeCertificateTemplate(templateId))) {
+      throw AppError.invalidField('certificateTemplateId', 'validation.notFound');
+    }
+    await this.repo.updateCertificateSettings(id, auto, templateId);
+  }
+
   private toCourse(c: CourseEntity, authors: AuthorRow[], targets: CourseTargetRow[], urls: Record<string, string>): Course {
     return {
       ...metaOf(c),
@@ -311,6 +325,8 @@ export class CoursesService {
       coverUrl: c.coverFileId ? (urls[c.coverFileId] ?? null) : null,
       reviewComment: c.reviewComment,
       competencies: targets.filter((t) => t.courseId === c.id).map(({ courseId: _, ...t }) => t),
+      certificateAuto: c.certificateAuto,
+      certificateTemplateId: c.certificateTemplateId,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
     };

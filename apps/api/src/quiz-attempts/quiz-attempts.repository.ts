@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PendingGradingQuery } from '@cakap/contracts';
-import { ATTEMPT_COLUMNS, toAttemptRow, type AttemptRow, type Queryable } from '@cakap/learning';
+import type { Queryable } from '@cakap/db';
+import { ATTEMPT_COLUMNS, toAttemptRow, type AttemptRow } from '@cakap/learning';
 import type { AttemptItemRef, DrawCandidate } from '@cakap/quiz';
 import { DataSource } from 'typeorm';
 

@@ -2,6 +2,7 @@ import type { ContentTypes } from '@cakap/courses';
 import type { PluginRegistry } from '@cakap/plugin-sdk/host';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { seedCertificates } from './certificates';
 import { seedCompetencies } from './competencies';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
 import { DEMO_BANK, seedQuestionBank } from './question-bank';
@@ -129,7 +130,7 @@ async function seedUser(
 export async function seed(
   ds: DataSource,
   log: SeedLog = () => undefined,
-  types?: ContentTypes & Partial<Pick<PluginRegistry, 'questionType'>>,
+  types?: ContentTypes & Partial<Pick<PluginRegistry, 'questionType' | 'plugins'>>,
 ): Promise<SeedSummary> {
   const summary = await seedPeople(ds, log);
   // Before the courses: the demo courses target competencies of the dictionary.
@@ -159,6 +160,12 @@ export async function seed(
         summary.quizCourse = await seedCourse(ds, types, author.id, admin.id, QUIZ_COURSE, content, QUIZ_COURSE_TARGETS);
         log(`Kursus berkuis / quiz course "${QUIZ_COURSE.title}": ${summary.quizCourse ? 'diterbitkan/published v1' : 'sudah ada/existing'}`);
       }
+    }
+    if (types.plugins) {
+      // After the sample course: it issues certificates automatically in the demo.
+      const certs = await seedCertificates(ds, types.plugins, admin.id);
+      const said = { created: 'dibuat/created', existing: 'sudah ada/existing', skipped: 'dilewati, jenis templat tidak aktif/skipped, template type not enabled' };
+      log(`Templat sertifikat / certificate template: ${said[certs.template]}; sertifikat otomatis / auto certificates "${SAMPLE_COURSE.title}": ${certs.autoCourse ? 'dinyalakan/turned on' : 'tidak berubah/unchanged'}`);
     }
   }
   return summary;

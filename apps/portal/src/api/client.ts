@@ -413,9 +413,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
       form.append(field, file, fileName);
       return request<T>('POST', path, { body: form });
     },
-    /** A file behind auth (CSV template, archives): the body and its file name. */
-    async download(path: string, query?: Query): Promise<Download> {
-      const res = await raw('GET', path, { query });
+    /**
+     * A file behind auth (CSV template, archives): the body and its file name. POST with a JSON
+     * body for files made from unsaved input (a certificate template's preview).
+     */
+    async download(path: string, query?: Query, post?: { body: unknown; signal?: AbortSignal }): Promise<Download> {
+      const res = await raw(post ? 'POST' : 'GET', path, { query, body: post?.body, signal: post?.signal });
       return { blob: await res.blob(), fileName: fileNameFrom(res.headers.get('Content-Disposition')) };
     },
 

@@ -38,6 +38,9 @@ import {
   IconListCheck,
   IconGridDots,
   IconTarget,
+  IconCertificate,
+  IconTemplate,
+  IconStack2,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +48,7 @@ import { hasRole, useSession } from '../api/session';
 import { useLogout } from '../api/auth';
 import { setLanguage } from '../i18n';
 import { useLang } from '../i18n/useLang';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 
 interface Item {
   to: string;
@@ -83,6 +87,7 @@ export function Shell() {
     { to: '/katalog', label: t('nav.catalog'), icon: <IconBooks size={18} /> },
     { to: '/jp', label: t('dashboard.jpHistory'), icon: <IconClockHour4 size={18} /> },
     { to: '/kompetensi', label: t('myCompetencies.nav'), icon: <IconTarget size={18} /> },
+    { to: '/sertifikat', label: t('certificates.nav.mine'), icon: <IconCertificate size={18} /> },
   ];
   if (hasRole(session, 'author', 'admin')) {
     learnerItems.push(
@@ -103,6 +108,9 @@ export function Shell() {
         { to: '/admin/competencies', label: t('competencyAdmin.nav.frameworks'), icon: <IconBook2 size={18} /> },
         { to: '/admin/competency-standards', label: t('competencyAdmin.nav.standards'), icon: <IconListCheck size={18} /> },
         { to: '/admin/competency-map', label: t('competencyAdmin.nav.map'), icon: <IconGridDots size={18} /> },
+        { to: '/admin/certificate-templates', label: t('certificates.nav.templates'), icon: <IconTemplate size={18} /> },
+        { to: '/admin/certificate-batches', label: t('certificates.nav.batches'), icon: <IconStack2 size={18} /> },
+        { to: '/admin/certificates', label: t('certificates.nav.all'), icon: <IconCertificate size={18} /> },
       ]
     : [];
 
@@ -164,6 +172,8 @@ export function Shell() {
               </Group>
             </UnstyledButton>
           </Group>
+          <Group gap={4} wrap="nowrap">
+          <NotificationsBell />
           <Menu position="bottom-end" width={240} withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label={t('userMenu.label', { name: user.name })} p={4} style={{ borderRadius: 8 }}>
@@ -197,6 +207,7 @@ export function Shell() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -42,6 +42,15 @@ const FrameworksPage = page(() => import('../features/competencies/admin/Framewo
 const FrameworkPage = page(() => import('../features/competencies/admin/FrameworkPage'), 'FrameworkPage');
 const StandardsPage = page(() => import('../features/competencies/admin/StandardsPage'), 'StandardsPage');
 const HeatmapPage = page(() => import('../features/competencies/admin/HeatmapPage'), 'HeatmapPage');
+const MyCertificatesPage = page(() => import('../features/certificates/MyCertificatesPage'), 'MyCertificatesPage');
+const TemplatesPage = page(() => import('../features/certificates/TemplatesPage'), 'TemplatesPage');
+const TemplateEditPage = page(() => import('../features/certificates/TemplateEditPage'), 'TemplateEditPage');
+const BatchesPage = page(() => import('../features/certificates/BatchesPage'), 'BatchesPage');
+const CreateBatchPage = page(() => import('../features/certificates/CreateBatchPage'), 'CreateBatchPage');
+const BatchPage = page(() => import('../features/certificates/BatchPage'), 'BatchPage');
+const CertificatesPage = page(() => import('../features/certificates/CertificatesPage'), 'CertificatesPage');
+const NotificationsPage = page(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const VerifyPage = page(() => import('../features/verify/VerifyPage'), 'VerifyPage');
 
 function Top({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullScreenLoader />}>{children}</Suspense>;
@@ -74,6 +83,15 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        // The QR code's target: public, for visitors without an account (no shell, no login).
+        path: '/verify/:code?',
+        element: (
+          <Top>
+            <VerifyPage />
+          </Top>
+        ),
+      },
+      {
         path: '/',
         element: (
           <RequireAuth>
@@ -90,6 +108,8 @@ export const router = createBrowserRouter([
           { path: 'belajar/:enrollmentId/:lessonKey?', element: <PlayerPage /> },
           { path: 'jp', element: <JpHistoryPage /> },
           { path: 'kompetensi', element: <MyCompetenciesPage /> },
+          { path: 'sertifikat', element: <MyCertificatesPage /> },
+          { path: 'notifikasi', element: <NotificationsPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           {
@@ -132,6 +152,12 @@ export const router = createBrowserRouter([
               { path: 'competencies/:id', element: <FrameworkPage /> },
               { path: 'competency-standards', element: <StandardsPage /> },
               { path: 'competency-map', element: <HeatmapPage /> },
+              { path: 'certificate-templates', element: <TemplatesPage /> },
+              { path: 'certificate-templates/:id', element: <TemplateEditPage /> },
+              { path: 'certificate-batches', element: <BatchesPage /> },
+              { path: 'certificate-batches/new', element: <CreateBatchPage /> },
+              { path: 'certificate-batches/:id', element: <BatchPage /> },
+              { path: 'certificates', element: <CertificatesPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -2,12 +2,14 @@ import type { Messages } from './id';
 import { quizEn } from './quiz';
 import { competencyLearnerEn } from './competencyLearner';
 import { competencyAdminEn } from './competencyAdmin';
+import { certificatesEn } from './certificates';
 
 /** The UI catalogue in English. Same keys as id.ts (the compiler checks). */
 const en: Messages = {
   ...quizEn,
   ...competencyLearnerEn,
   ...competencyAdminEn,
+  ...certificatesEn,
   app: {
     name: 'Cakap',
     tagline: 'Competency development for the civil servants of Batanghari Regency',

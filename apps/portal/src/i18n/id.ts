@@ -2,11 +2,13 @@
 import { quizId } from './quiz';
 import { competencyLearnerId } from './competencyLearner';
 import { competencyAdminId } from './competencyAdmin';
+import { certificatesId } from './certificates';
 
 const id = {
   ...quizId,
   ...competencyLearnerId,
   ...competencyAdminId,
+  ...certificatesId,
   app: {
     name: 'Cakap',
     tagline: 'Pengembangan kompetensi ASN Kabupaten Batanghari',

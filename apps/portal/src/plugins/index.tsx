@@ -3,6 +3,7 @@ import { Alert, Loader, Text } from '@mantine/core';
 import { IconPuzzleOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type {
+  CertificateTemplatePortal,
   ContentTypePortal,
   EditorProps,
   PortalPluginDefinition,
@@ -24,6 +25,7 @@ import { corePortalPlugin } from './core';
 /* eslint-disable @typescript-eslint/no-explicit-any -- each type has its own data */
 export type AnyContentType = ContentTypePortal<any>;
 export type AnyQuestionType = QuestionTypePortal<any, any, any, any>;
+export type AnyCertificateTemplate = CertificateTemplatePortal<any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export function indexContentTypes(list: PortalPluginDefinition[]): Map<string, AnyContentType> {
@@ -38,9 +40,16 @@ export function indexQuestionTypes(list: PortalPluginDefinition[]): Map<string, 
   return map;
 }
 
+export function indexCertificateTemplates(list: PortalPluginDefinition[]): Map<string, AnyCertificateTemplate> {
+  const map = new Map<string, AnyCertificateTemplate>();
+  for (const p of list) for (const ct of p.certificateTemplates ?? []) if (!map.has(ct.key)) map.set(ct.key, ct);
+  return map;
+}
+
 const all = [corePortalPlugin, ...plugins];
 const registry = indexContentTypes(all);
 const questionRegistry = indexQuestionTypes(all);
+const certificateTemplateRegistry = indexCertificateTemplates(all);
 
 /** The portal part of a content type, or undefined when no enabled plugin provides it. */
 export function contentTypePortal(key: string): AnyContentType | undefined {
@@ -60,6 +69,14 @@ export function questionTypePortal(key: string): AnyQuestionType | undefined {
 /** Every question type the portal can show, in plugin order. */
 export function usePluginQuestionTypes(): AnyQuestionType[] {
   return [...questionRegistry.values()];
+}
+
+/**
+ * The configuration form of a certificate template type (the `templateKey` of GET
+ * /certificate-template-types), or undefined when no plugin built into this portal provides one.
+ */
+export function certificateTemplateEditor(key: string): AnyCertificateTemplate['ConfigEditor'] | undefined {
+  return certificateTemplateRegistry.get(key)?.ConfigEditor;
 }
 
 /** Shown instead of a block whose type this portal does not have. */

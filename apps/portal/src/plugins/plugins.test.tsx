@@ -13,7 +13,12 @@ vi.mock('virtual:cakap-plugins', () => ({
         { key: 'yesno', title: { id: 'Ya/tidak', en: 'Yes/no' }, initialData: () => ({}), Editor: () => null, Answer: ({ view }: { view: { prompt: string } }) => <p>{view.prompt}</p>, Review: () => null },
       ],
     },
-    { id: '@c/three', questionTypes: [{ key: 'yesno', title: { id: 'Kedua', en: 'Second' }, initialData: () => ({}), Editor: () => null, Answer: () => null, Review: () => null }] },
+    {
+      id: '@c/three',
+      questionTypes: [{ key: 'yesno', title: { id: 'Kedua', en: 'Second' }, initialData: () => ({}), Editor: () => null, Answer: () => null, Review: () => null }],
+      certificateTemplates: [{ key: 'plain', ConfigEditor: ({ value }: { value: { signer: string } }) => <p>{value.signer}</p> }],
+    },
+    { id: '@d/four', certificateTemplates: [{ key: 'plain', ConfigEditor: () => <p>second</p> }] },
   ],
 }));
 const texts: Record<string, string> = { 'plugins.missingTitle': 'Jenis konten ini tidak tersedia', 'plugins.missingQuestionTitle': 'Jenis soal ini tidak tersedia' };
@@ -63,5 +68,17 @@ describe('plugin content types in the portal', () => {
     );
     expect(screen.getByText('Apakah langit biru?')).toBeTruthy();
     expect(screen.getByText('Jenis soal ini tidak tersedia')).toBeTruthy();
+  });
+
+  it('finds a certificate template\'s configuration editor by key (first plugin wins)', async () => {
+    const { certificateTemplateEditor } = await import('./index');
+    expect(certificateTemplateEditor('fancy')).toBeUndefined();
+    const Editor = certificateTemplateEditor('plain')!;
+    render(
+      <MantineProvider>
+        <Editor value={{ signer: 'Kepala BKPSDMD' }} onChange={() => {}} errors={{}} lang="id" />
+      </MantineProvider>,
+    );
+    expect(screen.getByText('Kepala BKPSDMD')).toBeTruthy();
   });
 });

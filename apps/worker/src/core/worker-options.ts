@@ -10,6 +10,8 @@ export interface WorkerModuleOptions {
   reconcileOnStart?: boolean;
   /** Then every this many milliseconds (default 30 000; 0 = never). */
   reconcileIntervalMs?: number;
+  /** How often the outbox (domain_events) is polled for automatic certificates, ms (default 3 000; 0 = never). */
+  outboxPollMs?: number;
 }
 
 export type ResolvedWorkerOptions = Required<Omit<WorkerModuleOptions, 'logger'>>;
@@ -21,5 +23,6 @@ export function resolveWorkerOptions(opts: WorkerModuleOptions): ResolvedWorkerO
     startWorkers: opts.startWorkers ?? true,
     reconcileOnStart: opts.reconcileOnStart ?? true,
     reconcileIntervalMs: opts.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS,
+    outboxPollMs: opts.outboxPollMs ?? 3_000,
   };
 }

@@ -9,6 +9,8 @@ export interface JobContext {
   /** No retry follows if this attempt fails. */
   finalAttempt: boolean;
   log: Logger;
+  /** Reports progress on the BullMQ job (dashboards); Postgres stays the record of it. */
+  progress(value: object): Promise<void>;
 }
 
 /** A job Postgres says is unfinished, as the reconciler re-adds it. */

@@ -67,6 +67,7 @@ export class WorkersService implements OnApplicationBootstrap, OnModuleDestroy {
       attempt,
       finalAttempt: attempt >= (job.opts.attempts ?? 1),
       log: this.logger.child({ queue, job: job.name, jobId: job.id, attempt }),
+      progress: (value) => job.updateProgress(value),
     };
     const parsed = JOBS[key].payload.safeParse(job.data);
     if (!parsed.success) {

@@ -37,6 +37,12 @@ export class CourseEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   tags!: string[];
 
+  @Column({ name: 'certificate_auto', type: 'boolean', default: false })
+  certificateAuto!: boolean;
+
+  @Column({ name: 'certificate_template_id', type: 'uuid', nullable: true })
+  certificateTemplateId!: string | null;
+
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status!: CourseStatus;
 

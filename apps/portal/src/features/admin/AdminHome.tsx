@@ -2,6 +2,9 @@ import { Badge, Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine
 import {
   IconBook2,
   IconBriefcase,
+  IconCertificate,
+  IconStack2,
+  IconTemplate,
   IconClipboardCheck,
   IconFileImport,
   IconGridDots,
@@ -33,6 +36,9 @@ export function AdminHome() {
     { to: '/admin/competencies', title: t('competencyAdmin.nav.frameworks'), text: t('competencyAdmin.home.frameworksText'), icon: <IconBook2 /> },
     { to: '/admin/competency-standards', title: t('competencyAdmin.nav.standards'), text: t('competencyAdmin.home.standardsText'), icon: <IconListCheck /> },
     { to: '/admin/competency-map', title: t('competencyAdmin.nav.map'), text: t('competencyAdmin.home.mapText'), icon: <IconGridDots /> },
+    { to: '/admin/certificate-templates', title: t('certificates.nav.templates'), text: t('certificates.home.templatesText'), icon: <IconTemplate /> },
+    { to: '/admin/certificate-batches', title: t('certificates.nav.batches'), text: t('certificates.home.batchesText'), icon: <IconStack2 /> },
+    { to: '/admin/certificates', title: t('certificates.nav.all'), text: t('certificates.home.allText'), icon: <IconCertificate /> },
   ];
   return (
     <>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Button, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBook2, IconBooks, IconCertificate, IconCircleCheck, IconClockHour4, IconPlayerPlay, IconTarget } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,18 +9,10 @@ import { useEnrollments, useLearningHours } from '../../api/learning';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AssignedCourses } from '../learning/AssignedCourses';
 import { HomeGaps } from '../competencies/learner/HomeGaps';
+import { HomeCertificates } from '../certificates/HomeCertificates';
 import { PageHeader } from '../../components/PageHeader';
 import { currentYear, formatDate, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
-
-function ComingWith({ capability }: { capability: string }) {
-  const { t } = useTranslation();
-  return (
-    <Badge variant="outline" color="gray.7" size="sm" tt="none" fw={500}>
-      {t('home.comingWith', { capability })}
-    </Badge>
-  );
-}
 
 /** One of the home page's cards: a titled section with an icon; the title names the section. */
 function HomeCard({ id, icon, title, children }: { id: string; icon: ReactNode; title: string; children: ReactNode }) {
@@ -176,8 +168,7 @@ export function HomePage() {
         </HomeCard>
 
         <HomeCard id="home-certificates" icon={<IconCertificate size={22} aria-hidden color={ICON_COLOR} />} title={t('home.certificatesTitle')}>
-          <Text size="sm">{t('home.certificatesEmpty')}</Text>
-          <ComingWith capability={t('home.capabilityCertificates')} />
+          <HomeCertificates />
         </HomeCard>
       </SimpleGrid>
     </>

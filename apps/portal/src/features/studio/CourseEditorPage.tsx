@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { CoauthorsPanel } from './CoauthorsPanel';
 import { CompetencyTargetsPanel } from './CompetencyTargetsPanel';
+import { CourseCertificatePanel } from '../certificates/CourseCertificatePanel';
 import { CourseStatusLine } from './CourseStatusBadge';
 import { MetadataForm } from './MetadataForm';
 import { OutlineEditor } from './OutlineEditor';
@@ -166,6 +167,7 @@ function Editor({ course }: { course: CourseWithContent }) {
             <Tabs.Tab value="outline">{t('editor.tabs.outline')}</Tabs.Tab>
             <Tabs.Tab value="metadata">{t('editor.tabs.metadata')}</Tabs.Tab>
             <Tabs.Tab value="competencies">{t('courseTargets.tab')}</Tabs.Tab>
+            <Tabs.Tab value="certificate">{t('certificates.courseSettings.title')}</Tabs.Tab>
             <Tabs.Tab value="workflow">{t('editor.tabs.workflow')}</Tabs.Tab>
             <Tabs.Tab value="authors">{t('editor.tabs.authors')}</Tabs.Tab>
           </Tabs.List>
@@ -187,6 +189,9 @@ function Editor({ course }: { course: CourseWithContent }) {
           </Tabs.Panel>
           <Tabs.Panel value="competencies">
             <CompetencyTargetsPanel course={course} readOnly={!editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="certificate">
+            <CourseCertificatePanel course={course} readOnly={!editable} />
           </Tabs.Panel>
           <Tabs.Panel value="workflow">
             <WorkflowPanel

@@ -1,0 +1,72 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { AppConfig } from '@cakap/config';
+import { JOB_OPTIONS, JOBS } from '@cakap/contracts';
+import { consumeCompletions } from '@cakap/issuance';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../core/logger';
+import { CONFIG, DATA_SOURCE, LOGGER, REDIS, WORKER_OPTIONS } from '../core/tokens';
+import type { ResolvedWorkerOptions } from '../core/worker-options';
+
+/**
+ * Automatic certificates: polls the `enrollment.completed` outbox at start-up and every few
+ * seconds, turns each completion of a course with automatic issuance into a one-item batch
+ * (exactly once: the event is marked in the batch's transaction) and enqueues it. A batch whose
+ * enqueue is lost is still queued in Postgres, so the reconciler adds it.
+ */
+@Injectable()
+export class CompletionConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private queue: Queue | undefined;
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(CONFIG) private readonly cfg: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(WORKER_OPTIONS) private readonly opts: ResolvedWorkerOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.opts.outboxPollMs <= 0) return;
+    const tick = () => void this.poll().catch((err: unknown) => this.logger.error({ err }, 'certificate outbox poll failed'));
+    tick();
+    this.timer = setInterval(tick, this.opts.outboxPollMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+    await this.queue?.close();
+  }
+
+  /** One pass until the outbox is drained; concurrent calls share it. Answers the batches created. */
+  poll(): Promise<number> {
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private producer(): Queue {
+    this.queue ??= new Queue(JOBS.certificateBatch.queue, { connection: this.redis, prefix: this.cfg.QUEUE_PREFIX });
+    return this.queue;
+  }
+
+  private async drain(): Promise<number> {
+    let created = 0;
+    for (;;) {
+      const { processed, batchIds } = await consumeCompletions(this.ds);
+      for (const batchId of batchIds) {
+        await this.producer().add(JOBS.certificateBatch.name, { v: 1, batchId }, { ...JOB_OPTIONS, jobId: batchId });
+      }
+      created += batchIds.length;
+      if (batchIds.length) this.logger.info({ batches: batchIds.length }, 'automatic certificate batches created');
+      if (!processed) return created;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+export * from './numbering';
+export * from './wording';
+export * from './payload';
+export * from './signing';
+export * from './codes';
+export * from './fonts';
+export { CERTIFICATE_CHARSET } from './glyphs';
+export * from './template';
+export * from './render';
+export * from './signed-payload';
