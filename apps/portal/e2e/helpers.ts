@@ -27,6 +27,10 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Runs axe (WCAG 2.1 A and AA rules) on the page as it is and lists every violation found. */
 export async function expectNoViolations(page: Page, what: string) {
+  // Axe measures colours as painted: a drawer or modal still fading in has text at part opacity
+  // (a false contrast failure under load). Wait for running CSS transitions to end; endless
+  // animations (spinners, striped progress) are CSS animations, not transitions, so never waited on.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'), undefined, { timeout: 5_000 });
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,

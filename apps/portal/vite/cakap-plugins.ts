@@ -12,12 +12,13 @@ import { loadPlugins } from '@cakap/plugin-sdk/host';
  * is checked with the SDK host first, so a plugin needing another SDK range, a package that
  * cannot be found or two plugins claiming one content-type key FAIL THE BUILD with the host's
  * message. Then `virtual:cakap-plugins` statically imports the `<name>/portal` default export
- * of every plugin, in configuration order. Packages resolve from the workspace root (the
+ * of every plugin that has one, in configuration order (a server-only plugin, such as the mail
+ * channel, exports no `./portal` and is left out). Packages resolve from the workspace root (the
  * root package.json depends on them), not from this app.
  */
 export const VIRTUAL_ID = 'virtual:cakap-plugins';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
-export const DEFAULT_PLUGINS = '@cakap/plugin-content,@cakap/plugin-questions,@cakap/plugin-certificates';
+export const DEFAULT_PLUGINS = '@cakap/plugin-content,@cakap/plugin-questions,@cakap/plugin-certificates,@cakap/plugin-mail';
 
 export function pluginNames(env: string | undefined = process.env.CAKAP_PLUGINS): string[] {
   const raw = env === undefined || env.trim() === '' ? DEFAULT_PLUGINS : env;
@@ -44,16 +45,31 @@ export function virtualModuleSource(names: string[]): string {
   return `${imports.join('\n')}\nexport default [${names.map((_, i) => `p${i}`).join(', ')}];\n`;
 }
 
+/**
+ * The plugins whose package exports `./portal`. Only a package that does not export it is left
+ * out: one that exports it but cannot be resolved stays, so the build fails on it with a message.
+ */
+export function withPortalEntry(names: string[], resolve: (id: string) => string): string[] {
+  return names.filter((name) => {
+    try {
+      resolve(`${name}/portal`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return false;
+    }
+    return true;
+  });
+}
+
 export function cakapPlugins(options: { root?: string; names?: string[] } = {}): Plugin {
   const root = workspaceRoot(options.root ?? process.cwd());
   const anchor = path.join(root, 'package.json');
   const names = options.names ?? pluginNames();
+  const require = createRequire(anchor);
   return {
     name: 'cakap-plugins',
     enforce: 'pre',
     buildStart() {
       // Throws PluginError ("Plugin "x" 1.0.0 needs Cakap plugin SDK ^2.0.0, ...") and stops the build.
-      const require = createRequire(anchor);
       const registry = loadPlugins(names, (name) => require(name));
       this.info?.(`plugins: ${registry.plugins.map((p) => p.id).join(', ')} (${[...registry.contentTypes.keys()].join(', ')})`);
     },
@@ -68,7 +84,7 @@ export function cakapPlugins(options: { root?: string; names?: string[] } = {}):
       return null;
     },
     load(id) {
-      if (id === RESOLVED_ID) return virtualModuleSource(names);
+      if (id === RESOLVED_ID) return virtualModuleSource(withPortalEntry(names, (name) => require.resolve(name)));
       return null;
     },
   };

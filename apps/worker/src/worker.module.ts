@@ -6,6 +6,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { CoreModule } from './core/core.module';
 import type { WorkerModuleOptions } from './core/worker-options';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QuizDeadlineModule } from './quiz-deadline/quiz-deadline.module';
 import { QuizDeadlineProcessor } from './quiz-deadline/quiz-deadline.processor';
 import { UserImportModule } from './user-import/user-import.module';
@@ -19,6 +20,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(cfg, opts),
+        NotificationsModule,
         JobsModule.register({
           imports: [UserImportModule, QuizDeadlineModule, CertificatesModule],
           handlers: [UserImportProcessor, QuizDeadlineProcessor, CertificateBatchProcessor, CertificateRenderProcessor],

@@ -8,7 +8,9 @@ describe('loadConfig', () => {
     expect(cfg.PORT).toBe(3000);
     expect(cfg.CAKAP_DATA_DIR).toBe('./data');
     expect(cfg.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(cfg.CAKAP_PLUGINS).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates']);
+    expect(cfg.CAKAP_PLUGINS).toEqual(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates', '@cakap/plugin-mail']);
+    expect(cfg.SMTP_URL).toBeUndefined();
+    expect(cfg.MAIL_FROM).toBe('Cakap <no-reply@localhost>');
     expect([cfg.FILE_MAX_IMAGE_BYTES, cfg.FILE_MAX_DOCUMENT_BYTES, cfg.FILE_MAX_VIDEO_BYTES]).toEqual([5, 50, 500].map((mb) => mb * 1024 * 1024));
     expect(cfg.FILE_URL_TTL_SEC).toBe(3600);
   });
@@ -41,6 +43,19 @@ describe('loadConfig', () => {
   it('requires the signing-key secret in production too, with a development default otherwise', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/CAKAP_KEY_SECRET/);
     expect(loadConfig({}).CAKAP_KEY_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('takes an smtp:// or smtps:// SMTP_URL and never prints one it refuses (it may hold a password)', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://mailer:s3cret@mail.example.go.id:465' }).SMTP_URL).toBe('smtps://mailer:s3cret@mail.example.go.id:465');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:1025' }).SMTP_URL).toBe('smtp://127.0.0.1:1025');
+    let message = '';
+    try {
+      loadConfig({ SMTP_URL: 'http://mailer:s3cret@mail.example.go.id' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('SMTP_URL');
+    expect(message).not.toContain('s3cret');
   });
 
   it('parses lists and booleans', () => {

@@ -29,7 +29,14 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
   CAKAP_DATA_DIR: z.string().min(1).default('./data'),
   /** Plugin packages to enable, comma separated (see docs/plugins.md). */
-  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates']),
+  CAKAP_PLUGINS: csv.default(['@cakap/plugin-content', '@cakap/plugin-questions', '@cakap/plugin-certificates', '@cakap/plugin-mail']),
+  /**
+   * The SMTP server of the e-mail channel (`smtp://user:pass@host:587`, `smtps://…:465`).
+   * Unset: no e-mail is sent (in-app notifications only). It may hold a password: never printed.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of notification e-mails. */
+  MAIL_FROM: z.string().min(3).default('Cakap <no-reply@localhost>'),
   /** Signs access tokens. At least 32 characters; in production it must be set explicitly. */
   JWT_SECRET: z.string().min(32).optional(),
   /** Encrypts the certificate signing keys at rest. At least 32 characters; required in production. */
@@ -90,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
         const value = raw[name];
-        return `${name}: ${i.message}${value !== undefined && !/SECRET|PASSWORD/.test(name) ? ` (got "${value}")` : ''}`;
+        return `${name}: ${i.message}${value !== undefined && !/SECRET|PASSWORD|SMTP_URL/.test(name) ? ` (got "${value}")` : ''}`;
       }),
     );
   }

@@ -252,8 +252,12 @@ export const verificationSchema = z.object({
     revokeReason: z.string().nullable(),
     replacedBy: z.object({ number: z.string(), code: z.string() }).nullable(),
   }),
-  /** The signed payload and its signature, for anyone who wants to check it themselves. */
-  signature: z.object({ keyId: z.string(), value: z.string(), payload: z.string() }),
+  /**
+   * The key that signed it (published at /.well-known/cakap-keys.json). The signed payload itself
+   * holds the full NIP, so it is not published here: the PDF carries it, and
+   * `pnpm cakap cert:verify FILE.pdf` checks it against the published keys.
+   */
+  signature: z.object({ keyId: z.string() }),
 });
 export type Verification = z.infer<typeof verificationSchema>;
 

@@ -235,9 +235,30 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM signing_keys`);
   });
 
+  it('keeps one delivery per notification and channel, gone with its notification (issue 8)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('199303032019031003', 'Penerima', $1) RETURNING id`, [unitId]);
+    const { rows: n } = await pg.query(`INSERT INTO notifications (user_id, kind) VALUES ($1, 'certificate.issued') RETURNING id`, [u[0].id]);
+    const claim = () =>
+      pg.query(`INSERT INTO notification_deliveries (notification_id, channel) VALUES ($1, 'email') ON CONFLICT DO NOTHING RETURNING notification_id`, [n[0].id]);
+    expect((await claim()).rows).toHaveLength(1);
+    expect((await claim()).rows).toHaveLength(0);
+    await expect(pg.query(`UPDATE notification_deliveries SET status = 'bounced'`)).rejects.toMatchObject({ code: '23514' });
+    await expect(pg.query(`UPDATE notification_deliveries SET status = 'sent'`)).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'notification_deliveries_sent_check',
+    });
+    await pg.query(`DELETE FROM notifications WHERE id = $1`, [n[0].id]);
+    expect((await pg.query(`SELECT 1 FROM notification_deliveries`)).rows).toEqual([]);
+    await pg.query(`DELETE FROM users WHERE id = $1`, [u[0].id]);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('notification_deliveries') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('notifications_created_idx') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('notifications') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('certificates') AS t`)).rows[0].t).toBeNull();
     expect((await pg.query(`SELECT to_regclass('competency_evidence') AS t`)).rows[0].t).not.toBeNull();

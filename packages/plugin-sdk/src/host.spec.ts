@@ -78,6 +78,22 @@ describe('plugin registry', () => {
     );
   });
 
+  it('indexes notification channels and refuses two plugins claiming one channel key', () => {
+    const mail = (id: string) =>
+      definePlugin({
+        id,
+        version: '1.0.0',
+        sdk: '^0.1.2',
+        notificationChannels: [{ key: 'email', title: { id: 'Surel', en: 'E-mail' }, create: () => null }],
+      });
+    const reg = createRegistry([mail('@a/one')]);
+    expect(reg.notificationChannels.get('email')?.plugin).toBe('@a/one');
+    expect(reg.notificationChannels.get('email')?.def.create({ mailFrom: 'x@y', publicBaseUrl: 'http://localhost' })).toBeNull();
+    expect(() => createRegistry([mail('@a/one'), mail('@b/two')])).toThrow(
+      new PluginError('Notification channel "email" is claimed by both "@a/one" and "@b/two"; enable only one of them.'),
+    );
+  });
+
   it('explains a package that cannot be loaded or that is not a plugin', () => {
     const missing = () => {
       throw new Error("Cannot find module '@nope/missing'");

@@ -3,6 +3,7 @@ import {
   satisfiesSdk,
   type CertificateTemplateDefinition,
   type ContentTypeDefinition,
+  type NotificationChannelDefinition,
   type PluginDefinition,
   type QuestionTypeDefinition,
 } from './index';
@@ -27,6 +28,7 @@ export interface PluginRegistry {
   questionType(key: string): QuestionTypeDefinition | undefined;
   certificateTemplates: Map<string, { plugin: string; def: CertificateTemplateDefinition }>;
   certificateTemplate(key: string): CertificateTemplateDefinition | undefined;
+  notificationChannels: Map<string, { plugin: string; def: NotificationChannelDefinition }>;
 }
 
 /** Checks a set of plugin definitions and indexes them; throws PluginError with a clear message. */
@@ -35,6 +37,7 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
   const contentTypes = new Map<string, { plugin: string; def: ContentTypeDefinition }>();
   const questionTypes = new Map<string, { plugin: string; def: QuestionTypeDefinition }>();
   const certificateTemplates = new Map<string, { plugin: string; def: CertificateTemplateDefinition }>();
+  const notificationChannels = new Map<string, { plugin: string; def: NotificationChannelDefinition }>();
   for (const p of plugins) {
     if (!p || typeof p !== 'object' || typeof p.id !== 'string' || typeof p.sdk !== 'string') {
       throw new PluginError('A plugin must default-export definePlugin({ id, version, sdk, ... })');
@@ -68,6 +71,13 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
       }
       certificateTemplates.set(tt.key, { plugin: p.id, def: tt });
     }
+    for (const nc of p.notificationChannels ?? []) {
+      const other = notificationChannels.get(nc.key);
+      if (other) {
+        throw new PluginError(`Notification channel "${nc.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
+      }
+      notificationChannels.set(nc.key, { plugin: p.id, def: nc });
+    }
   }
   return {
     plugins,
@@ -77,6 +87,7 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
     questionType: (key) => questionTypes.get(key)?.def,
     certificateTemplates,
     certificateTemplate: (key) => certificateTemplates.get(key)?.def,
+    notificationChannels,
   };
 }
 

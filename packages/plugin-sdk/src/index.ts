@@ -187,9 +187,59 @@ export function defineCertificateTemplate<TConfig>(def: CertificateTemplateDefin
   return def;
 }
 
+/** What the core hands a notification channel when it starts it (from the worker's configuration). */
+export interface NotificationChannelSettings {
+  /** SMTP_URL: unset means mail is not configured. */
+  smtpUrl?: string;
+  /** MAIL_FROM, e.g. `Cakap <no-reply@bkpsdmd.batangharikab.go.id>`. */
+  mailFrom: string;
+  /** PUBLIC_BASE_URL: links in a message are made absolute with it. */
+  publicBaseUrl: string;
+}
+
+/**
+ * One notification for one recipient, its texts rendered by the core from the notification's
+ * message keys. Plain text only: each channel formats it its own way (the mail channel builds
+ * its HTML from it and escapes it), so no channel has to trust markup from another.
+ */
+export interface OutgoingMessage {
+  /** `email` is null when the user has none: the channel then throws NoAddressError. */
+  to: { name: string; email: string | null };
+  /** The language the texts were rendered in, for the channel's own words around them. */
+  lang: 'id' | 'en';
+  subject: string;
+  text: string;
+  /** The portal path the notification points to (`/sertifikat`), or null; channels make it absolute with publicBaseUrl. */
+  link: string | null;
+}
+
+/** Thrown by `send` when the recipient cannot be reached on this channel: the delivery is skipped, never retried. */
+export class NoAddressError extends Error {
+  constructor(channel: string) {
+    super(`The recipient has no address for the ${channel} channel`);
+    this.name = 'NoAddressError';
+  }
+}
+
+export interface NotificationSender {
+  /** Delivers one message; throws to have the worker retry it later (with backoff). */
+  send(message: OutgoingMessage): Promise<void>;
+  /** Releases connections at shutdown. */
+  close(): Promise<void>;
+}
+
+/**
+ * A way to reach people besides the in-app list (issue 7/8): e-mail, later perhaps WhatsApp.
+ * The in-app channel is not a plugin: it is the core's `notifications` table, which every
+ * channel delivers from. The worker creates each channel once at start-up and delivers every
+ * new notification through each channel that `create` returned a sender for.
+ */
 export interface NotificationChannelDefinition {
+  /** Unique across the enabled plugins, stored with each delivery: never rename. */
   key: string;
   title: Localized;
+  /** A sender, or null when the channel is not configured (it is then off). */
+  create(settings: NotificationChannelSettings): NotificationSender | null;
 }
 
 export interface PluginDefinition {

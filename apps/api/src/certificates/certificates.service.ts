@@ -95,7 +95,7 @@ export class CertificatesService {
         revokeReason: row.revoke_reason,
         replacedBy: row.replaced_by ? { number: row.replaced_by_number!, code: row.replaced_by_code! } : null,
       },
-      signature: { keyId: row.key_id, value: row.signature, payload: row.payload },
+      signature: { keyId: row.key_id },
     };
   }
 

@@ -12,6 +12,10 @@ export interface WorkerModuleOptions {
   reconcileIntervalMs?: number;
   /** How often the outbox (domain_events) is polled for automatic certificates, ms (default 3 000; 0 = never). */
   outboxPollMs?: number;
+  /** How often new notifications are delivered through the configured channels (e-mail), ms (default 5 000; 0 = never). */
+  notificationPollMs?: number;
+  /** The first retry delay of a failed delivery, doubled at each attempt, ms (default 60 000). */
+  notificationRetryMs?: number;
 }
 
 export type ResolvedWorkerOptions = Required<Omit<WorkerModuleOptions, 'logger'>>;
@@ -24,5 +28,7 @@ export function resolveWorkerOptions(opts: WorkerModuleOptions): ResolvedWorkerO
     reconcileOnStart: opts.reconcileOnStart ?? true,
     reconcileIntervalMs: opts.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS,
     outboxPollMs: opts.outboxPollMs ?? 3_000,
+    notificationPollMs: opts.notificationPollMs ?? 5_000,
+    notificationRetryMs: opts.notificationRetryMs ?? 60_000,
   };
 }

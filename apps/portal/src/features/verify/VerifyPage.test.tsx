@@ -30,7 +30,7 @@ function verification(over: Partial<Verification['certificate']>, status: Verifi
       replacedBy: null,
       ...over,
     },
-    signature: { keyId: 'k1', value: 'sig', payload: '{}' },
+    signature: { keyId: 'k1' },
   };
 }
 
