@@ -102,6 +102,7 @@ function apiEnv({ db, prefix }) {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(24).toString('hex'),
+    CAKAP_KEY_SECRET: randomBytes(24).toString('hex'),
     ACCESS_TOKEN_TTL_SEC: '3600',
     CAKAP_DATA_DIR: path.join(os.tmpdir(), `cakap-bench-${randomUUID()}`),
   };
@@ -239,4 +240,9 @@ async function teardown({ child, children = child ? [child] : [], redis, prefix,
   await db.drop();
 }
 
-module.exports = { arg, benchNip, openBench, seedPeople, publishCourse, apiEnv, startApi, httpClient, pool, logIn, msSince, stats, teardown };
+/** The node flags of the worker's start:prod script (its heap limits), so benches run it as production does. */
+function workerNodeFlags() {
+  return require('../apps/worker/package.json').scripts['start:prod'].split(' ').filter((a) => a.startsWith('--'));
+}
+
+module.exports = { workerNodeFlags, arg, benchNip, openBench, seedPeople, publishCourse, apiEnv, startApi, httpClient, pool, logIn, msSince, stats, teardown };

@@ -20,9 +20,8 @@
  *   node bench/certificates/run.js [--learners 10000] [--poll 20] [--sample 10] [--cpu-prof DIR]
  */
 'use strict';
-const { apiEnv, arg, benchNip, httpClient, logIn, openBench, publishCourse, seedPeople, startApi, stats, teardown } = require('../lib');
+const { apiEnv, arg, benchNip, httpClient, logIn, openBench, publishCourse, seedPeople, startApi, stats, teardown, workerNodeFlags } = require('../lib');
 const { spawn } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const { createRequire } = require('node:module');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -64,8 +63,7 @@ function cpuSeconds(pid) {
 /** Spawns the built worker and resolves once it logs "worker ready". */
 function startWorker(env, children) {
   // As in production: the heap limits of the worker's start:prod script keep its memory flat.
-  const prodFlags = require('../../apps/worker/package.json').scripts['start:prod'].split(' ').filter((a) => a.startsWith('--'));
-  const flags = [...prodFlags, ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [])];
+  const flags = [...workerNodeFlags(), ...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [])];
   const worker = spawn(process.execPath, [...flags, 'dist/main.js'], { cwd: workerDir, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(worker);
   const problems = [];
@@ -91,7 +89,7 @@ async function main() {
   const children = [];
   const { call, close } = httpClient();
   // The stack: api and worker share the database, the queue prefix and the file store.
-  const env = { ...apiEnv(run), CAKAP_KEY_SECRET: randomBytes(32).toString('hex'), PUBLIC_BASE_URL: 'https://cakap.batangharikab.go.id' };
+  const env = { ...apiEnv(run), PUBLIC_BASE_URL: 'https://cakap.batangharikab.go.id' };
   try {
     // People: N learners with a rank and a unit, and an admin sharing their password hash.
     const { unit, author, nips } = await seedPeople(pg, LEARNERS);

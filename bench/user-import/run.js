@@ -10,7 +10,7 @@
  * DATABASE_URL (a server to create the bench database on) and REDIS_URL as for the worker.
  */
 'use strict';
-const { arg, benchNip: nip, teardown } = require('../lib');
+const { arg, benchNip: nip, teardown, workerNodeFlags } = require('../lib');
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { createRequire } = require('node:module');
@@ -102,9 +102,18 @@ async function main() {
     }
 
     // The worker, as in production.
-    worker = spawn(process.execPath, ['dist/main.js'], {
+    worker = spawn(process.execPath, [...workerNodeFlags(), 'dist/main.js'], {
       cwd: workerDir,
-      env: { ...process.env, DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', NODE_ENV: 'production', JWT_SECRET: randomBytes(24).toString('hex') },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(24).toString('hex'),
+        CAKAP_KEY_SECRET: randomBytes(24).toString('hex'),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const logs = [];
