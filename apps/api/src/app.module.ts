@@ -19,6 +19,7 @@ import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { FilesModule } from './files/files.module';
 import { LearningHoursModule } from './learning-hours/learning-hours.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -89,6 +90,7 @@ export class AppModule {
         CertificatesModule,
         CertificateBatchesModule,
         NotificationsModule,
+        EvaluationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -166,6 +166,14 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/me/notifications': 'signed-in',
   'POST /api/v1/me/notifications/read-all': 'signed-in',
   'POST /api/v1/me/notifications/:id/read': 'signed-in',
+  // Evaluation (evaluation.spec.ts): the survey and its anonymous summary for the course's authors;
+  // an enrolment's survey only for its learner (anyone else 404).
+  'GET /api/v1/courses/:id/survey': 'author',
+  'PUT /api/v1/courses/:id/survey': 'author',
+  'DELETE /api/v1/courses/:id/survey': 'author',
+  'GET /api/v1/courses/:id/survey/summary': 'author',
+  'GET /api/v1/enrollments/:id/evaluation': 'signed-in',
+  'POST /api/v1/enrollments/:id/evaluation': 'signed-in',
 };
 
 interface Layer {

@@ -12,3 +12,4 @@ export * from './assignments';
 export * from './quiz';
 export * from './competencies';
 export * from './certificates';
+export * from './evaluation';

@@ -252,9 +252,25 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM users WHERE id = $1`, [u[0].id]);
   });
 
+  it('keeps one survey response per enrolment (issue 8)', async () => {
+    const { rows: u } = await pg.query(`INSERT INTO users (nip, name, org_unit_id) VALUES ('199404042019032004', 'Responden', $1) RETURNING id`, [unitId]);
+    const { rows: c } = await pg.query(`SELECT course_id AS id, version FROM course_versions LIMIT 1`);
+    const { rows: e } = await pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, $3) RETURNING id`, [u[0].id, c[0].id, c[0].version]);
+    const respond = () => pg.query(`INSERT INTO survey_responses (enrollment_id, course_id, questions, answers) VALUES ($1, $2, '[]', '{}')`, [e[0].id, c[0].id]);
+    await respond();
+    await expect(respond()).rejects.toMatchObject({ code: '23505', constraint: 'survey_responses_enrollment_key' });
+    await expect(pg.query(`INSERT INTO course_surveys (course_id, questions) VALUES ($1, '{}')`, [c[0].id])).rejects.toMatchObject({ code: '23514' });
+    await pg.query(`DELETE FROM enrollments WHERE id = $1`, [e[0].id]);
+    expect((await pg.query(`SELECT 1 FROM survey_responses`)).rows).toEqual([]);
+    await pg.query(`DELETE FROM users WHERE id = $1`, [u[0].id]);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('survey_responses') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('notification_deliveries') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('notification_deliveries') AS t`)).rows[0].t).toBeNull();
     expect((await pg.query(`SELECT to_regclass('notifications_created_idx') AS t`)).rows[0].t).toBeNull();

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalPayload, formatNumber, newVerificationCode, pangkatOf, signPayload, type CertificatePayload } from '@cakap/certificates';
-import { CERTIFICATE_MESSAGES } from '@cakap/contracts';
+import { CERTIFICATE_MESSAGES, EVALUATION_MESSAGES } from '@cakap/contracts';
 import type { DataSource } from 'typeorm';
 import { recountBatch, type BatchCounters } from './batches';
 import { IssuanceError } from './errors';
 import { activeKey } from './keys';
 import { notifyIssued } from './notifications';
+import { surveyPending } from './survey-gate';
 import { jakartaDate } from '@cakap/courses';
 import type { Queryable } from '@cakap/db';
 import { templateTexts } from './templates';
@@ -86,6 +87,8 @@ interface ItemOutcome {
  * - each item is checked again (a learner may have been deactivated since the batch was made);
  *   learners holding a current certificate of the course are skipped (alreadyIssued), unless it
  *   is this batch's own (a retried or re-run chunk: the item is simply issued);
+ * - a learner who still owes the course's required survey fails (evaluation.surveyMissing, see
+ *   survey-gate.ts); a retry once they answered issues it;
  * - the template's sequence row for the year is advanced by the number of new certificates and
  *   stays locked until commit, so numbers are gap-free and used only if the transaction commits;
  * - the certificates go in with one multi-row INSERT, ON CONFLICT DO NOTHING on the
@@ -127,6 +130,7 @@ export async function issueChunk(ds: DataSource, batchId: string, opts: { secret
     );
     if (!rows.length) return { picked: 0, issued: [], counters: await recountBatch(tx, batchId) };
 
+    const owesSurvey = await surveyPending(tx, rows.flatMap((r) => (r.enrollmentId ? [r.enrollmentId] : [])));
     const outcomes: ItemOutcome[] = [];
     const eligible: PendingRow[] = [];
     for (const r of rows) {
@@ -138,7 +142,8 @@ export async function issueChunk(ds: DataSource, batchId: string, opts: { secret
         outcomes.push({ id: r.itemId, status: 'issued', certificate_id: r.existingId, reason_code: null, reason_params: null });
       } else if (r.existingId) {
         outcomes.push({ id: r.itemId, status: 'skipped', certificate_id: r.existingId, reason_code: M.alreadyIssued, reason_params: { number: r.existingNumber ?? '' } });
-      } else eligible.push(r);
+      } else if (r.enrollmentId && owesSurvey.has(r.enrollmentId)) fail(EVALUATION_MESSAGES.surveyMissing);
+      else eligible.push(r);
     }
 
     let issued: CertificateRecord[] = [];

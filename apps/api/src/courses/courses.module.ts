@@ -8,5 +8,6 @@ import { CoursesService } from './courses.service';
   imports: [FilesModule],
   controllers: [CoursesController],
   providers: [CoursesService, CoursesRepository],
+  exports: [CoursesService],
 })
 export class CoursesModule {}

@@ -228,6 +228,11 @@ export class CoursesService {
     return this.get(id, me);
   }
 
+  /** For modules that hang off a course (its survey): the same rule, 404 for anyone but its authors and admins. */
+  async ensureAuthorAccess(id: string, me: Principal): Promise<void> {
+    await this.access(id, me);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** The course if the caller may see it (owner, co-author, admin); 404 for everyone else. */

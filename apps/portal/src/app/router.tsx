@@ -19,6 +19,7 @@ const CatalogPage = page(() => import('../features/catalog/CatalogPage'), 'Catal
 const CoursePage = page(() => import('../features/catalog/CoursePage'), 'CoursePage');
 const PlayerPage = page(() => import('../features/learning/PlayerPage'), 'PlayerPage');
 const AttemptPage = page(() => import('../features/quiz/AttemptPage'), 'AttemptPage');
+const SurveyPage = page(() => import('../features/evaluation/SurveyPage'), 'SurveyPage');
 const BanksPage = page(() => import('../features/banks/BanksPage'), 'BanksPage');
 const BankPage = page(() => import('../features/banks/BankPage'), 'BankPage');
 const QuestionEditorPage = page(() => import('../features/banks/QuestionEditorPage'), 'QuestionEditorPage');
@@ -105,6 +106,7 @@ export const router = createBrowserRouter([
           { path: 'katalog', element: <CatalogPage /> },
           { path: 'katalog/:id', element: <CoursePage /> },
           { path: 'belajar/:enrollmentId/kuis/:attemptId', element: <AttemptPage /> },
+          { path: 'belajar/:enrollmentId/survei', element: <SurveyPage /> },
           { path: 'belajar/:enrollmentId/:lessonKey?', element: <PlayerPage /> },
           { path: 'jp', element: <JpHistoryPage /> },
           { path: 'kompetensi', element: <MyCompetenciesPage /> },

@@ -2,6 +2,7 @@ import type { Messages } from './id';
 import { quizEn } from './quiz';
 import { competencyLearnerEn } from './competencyLearner';
 import { competencyAdminEn } from './competencyAdmin';
+import { evaluationEn } from './evaluation';
 import { certificatesEn } from './certificates';
 
 /** The UI catalogue in English. Same keys as id.ts (the compiler checks). */
@@ -10,6 +11,7 @@ const en: Messages = {
   ...competencyLearnerEn,
   ...competencyAdminEn,
   ...certificatesEn,
+  ...evaluationEn,
   app: {
     name: 'Cakap',
     tagline: 'Competency development for the civil servants of Batanghari Regency',

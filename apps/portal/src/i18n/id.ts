@@ -2,6 +2,7 @@
 import { quizId } from './quiz';
 import { competencyLearnerId } from './competencyLearner';
 import { competencyAdminId } from './competencyAdmin';
+import { evaluationId } from './evaluation';
 import { certificatesId } from './certificates';
 
 const id = {
@@ -9,6 +10,7 @@ const id = {
   ...competencyLearnerId,
   ...competencyAdminId,
   ...certificatesId,
+  ...evaluationId,
   app: {
     name: 'Cakap',
     tagline: 'Pengembangan kompetensi ASN Kabupaten Batanghari',

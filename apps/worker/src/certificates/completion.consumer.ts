@@ -10,9 +10,10 @@ import { CONFIG, DATA_SOURCE, LOGGER, REDIS, WORKER_OPTIONS } from '../core/toke
 import type { ResolvedWorkerOptions } from '../core/worker-options';
 
 /**
- * Automatic certificates: polls the `enrollment.completed` outbox at start-up and every few
- * seconds, turns each completion of a course with automatic issuance into a one-item batch
- * (exactly once: the event is marked in the batch's transaction) and enqueues it. A batch whose
+ * Automatic certificates: polls the outbox at start-up and every few seconds, turns each
+ * completion of a course with automatic issuance into a one-item batch (exactly once: the event
+ * is marked in the batch's transaction) and enqueues it. When the course requires its survey,
+ * the learner's `evaluation.submitted` event does it instead (@cakap/issuance auto.ts). A batch whose
  * enqueue is lost is still queued in Postgres, so the reconciler adds it.
  */
 @Injectable()

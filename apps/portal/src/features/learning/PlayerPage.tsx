@@ -14,6 +14,7 @@ import { currentLang } from '../../i18n';
 import { currentYear, formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
 import { EnrollmentContext } from '../../plugins/context';
+import { SurveyCard } from '../evaluation/SurveyCard';
 import { flattenLessons, LessonView } from './LessonView';
 import { ProgressQueue, type ProgressBatch, type SyncStatus } from './progressQueue';
 
@@ -227,6 +228,7 @@ function Player({ detail, lessonKey }: { detail: EnrollmentDetail; lessonKey: st
       <PageHeader title={detail.meta.title} before={<BackHome />} />
 
       {detail.status === 'completed' && <CompletionPanel jp={detail.course.jp} completedAt={detail.completedAt} />}
+      {detail.status === 'completed' && <SurveyCard enrollmentId={detail.id} />}
 
       <Paper withBorder p="sm" radius="md">
         <Stack gap={6}>

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { CoauthorsPanel } from './CoauthorsPanel';
 import { CompetencyTargetsPanel } from './CompetencyTargetsPanel';
 import { CourseCertificatePanel } from '../certificates/CourseCertificatePanel';
+import { SurveyPanel } from '../evaluation/SurveyPanel';
 import { CourseStatusLine } from './CourseStatusBadge';
 import { MetadataForm } from './MetadataForm';
 import { OutlineEditor } from './OutlineEditor';
@@ -19,7 +20,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { useContentDraft } from './useContentDraft';
 import { WorkflowPanel } from './WorkflowPanel';
 
-const TABS = ['outline', 'metadata', 'competencies', 'workflow', 'authors'] as const;
+const TABS = ['outline', 'metadata', 'competencies', 'survey', 'certificate', 'workflow', 'authors'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CourseEditorPage() {
@@ -168,6 +169,7 @@ function Editor({ course }: { course: CourseWithContent }) {
             <Tabs.Tab value="metadata">{t('editor.tabs.metadata')}</Tabs.Tab>
             <Tabs.Tab value="competencies">{t('courseTargets.tab')}</Tabs.Tab>
             <Tabs.Tab value="certificate">{t('certificates.courseSettings.title')}</Tabs.Tab>
+            <Tabs.Tab value="survey">{t('surveyEditor.tab')}</Tabs.Tab>
             <Tabs.Tab value="workflow">{t('editor.tabs.workflow')}</Tabs.Tab>
             <Tabs.Tab value="authors">{t('editor.tabs.authors')}</Tabs.Tab>
           </Tabs.List>
@@ -192,6 +194,9 @@ function Editor({ course }: { course: CourseWithContent }) {
           </Tabs.Panel>
           <Tabs.Panel value="certificate">
             <CourseCertificatePanel course={course} readOnly={!editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="survey">
+            <SurveyPanel course={course} readOnly={!editable} />
           </Tabs.Panel>
           <Tabs.Panel value="workflow">
             <WorkflowPanel
