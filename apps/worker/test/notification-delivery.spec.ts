@@ -112,13 +112,12 @@ describe('notification delivery by e-mail', () => {
   let h: Harness;
   let dispatcher: NotificationDispatcher;
 
+  // The instance's mail settings; a replica runs with the same configuration.
+  const mailEnv = () => ({ SMTP_URL: smtp.url, MAIL_FROM: 'Cakap BKPSDMD <no-reply@cakap.test>', PUBLIC_BASE_URL: 'https://cakap.test' });
+
   beforeAll(async () => {
     await smtp.start();
-    h = await startWorker(
-      'notifications',
-      { startWorkers: false, outboxPollMs: 0, notificationPollMs: 0 },
-      { SMTP_URL: smtp.url, MAIL_FROM: 'Cakap BKPSDMD <no-reply@cakap.test>', PUBLIC_BASE_URL: 'https://cakap.test' },
-    );
+    h = await startWorker('notifications', { startWorkers: false, outboxPollMs: 0, notificationPollMs: 0 }, mailEnv());
     dispatcher = h.app.get(NotificationDispatcher);
   });
 
@@ -132,7 +131,7 @@ describe('notification delivery by e-mail', () => {
     const address = email();
     const id = await issuedNotification(h, address);
     // A second worker process (a replica) dispatching at the same moment.
-    const replica = await startWorker('notifications-replica', { startWorkers: false, outboxPollMs: 0, notificationPollMs: 0 }, { SMTP_URL: smtp.url });
+    const replica = await startWorker('notifications-replica', { startWorkers: false, outboxPollMs: 0, notificationPollMs: 0 }, mailEnv());
     try {
       await Promise.all([dispatcher.dispatch(), replica.app.get(NotificationDispatcher).dispatch()]);
     } finally {
