@@ -31,6 +31,15 @@ export interface PluginRegistry {
   notificationChannels: Map<string, { plugin: string; def: NotificationChannelDefinition }>;
 }
 
+/** Indexes one extension point's entries by key; a key two plugins claim is refused. */
+function claim<T extends { key: string }>(index: Map<string, { plugin: string; def: T }>, entries: readonly T[] | undefined, what: string, plugin: string): void {
+  for (const def of entries ?? []) {
+    const other = index.get(def.key);
+    if (other) throw new PluginError(`${what} "${def.key}" is claimed by both "${other.plugin}" and "${plugin}"; enable only one of them.`);
+    index.set(def.key, { plugin, def });
+  }
+}
+
 /** Checks a set of plugin definitions and indexes them; throws PluginError with a clear message. */
 export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VERSION): PluginRegistry {
   const seen = new Set<string>();
@@ -50,34 +59,10 @@ export function createRegistry(plugins: PluginDefinition[], sdkVersion = SDK_VER
           `Upgrade the plugin or remove it from CAKAP_PLUGINS.`,
       );
     }
-    for (const ct of p.contentTypes ?? []) {
-      const other = contentTypes.get(ct.key);
-      if (other) {
-        throw new PluginError(`Content type "${ct.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
-      }
-      contentTypes.set(ct.key, { plugin: p.id, def: ct });
-    }
-    for (const qt of p.questionTypes ?? []) {
-      const other = questionTypes.get(qt.key);
-      if (other) {
-        throw new PluginError(`Question type "${qt.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
-      }
-      questionTypes.set(qt.key, { plugin: p.id, def: qt });
-    }
-    for (const tt of p.certificateTemplates ?? []) {
-      const other = certificateTemplates.get(tt.key);
-      if (other) {
-        throw new PluginError(`Certificate template "${tt.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
-      }
-      certificateTemplates.set(tt.key, { plugin: p.id, def: tt });
-    }
-    for (const nc of p.notificationChannels ?? []) {
-      const other = notificationChannels.get(nc.key);
-      if (other) {
-        throw new PluginError(`Notification channel "${nc.key}" is claimed by both "${other.plugin}" and "${p.id}"; enable only one of them.`);
-      }
-      notificationChannels.set(nc.key, { plugin: p.id, def: nc });
-    }
+    claim(contentTypes, p.contentTypes, 'Content type', p.id);
+    claim(questionTypes, p.questionTypes, 'Question type', p.id);
+    claim(certificateTemplates, p.certificateTemplates, 'Certificate template', p.id);
+    claim(notificationChannels, p.notificationChannels, 'Notification channel', p.id);
   }
   return {
     plugins,
