@@ -13,3 +13,4 @@ export * from './quiz';
 export * from './competencies';
 export * from './certificates';
 export * from './evaluation';
+export * from './reports';

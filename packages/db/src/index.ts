@@ -3,3 +3,4 @@ export * from './data-source';
 export { migrations } from './migrations';
 export * from './test-database';
 export * from './sql';
+export * from './notifications';

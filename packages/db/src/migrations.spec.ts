@@ -265,9 +265,60 @@ describe('foundation migration', () => {
     await pg.query(`DELETE FROM users WHERE id = $1`, [u[0].id]);
   });
 
+  it('keeps one follow-up per enrolment and role, one vote per ASN and need, counters in step (issue 8)', async () => {
+    const { rows: u } = await pg.query(
+      `INSERT INTO users (nip, name, org_unit_id) VALUES ('199505052020032005', 'Peserta', $1), ('199505052020032006', 'Atasan', $1) RETURNING id`,
+      [unitId],
+    );
+    const [learner, boss] = [u[0].id, u[1].id];
+    await expect(pg.query(`UPDATE users SET supervisor_id = id WHERE id = $1`, [learner])).rejects.toMatchObject({ code: '23514' });
+    await pg.query(`UPDATE users SET supervisor_id = $2 WHERE id = $1`, [learner, boss]);
+    const { rows: c } = await pg.query(`SELECT course_id AS id, version FROM course_versions LIMIT 1`);
+    const { rows: e } = await pg.query(`INSERT INTO enrollments (user_id, course_id, version) VALUES ($1, $2, $3) RETURNING id`, [learner, c[0].id, c[0].version]);
+    const request = (respondent: string, role: string) =>
+      pg.query(
+        `INSERT INTO follow_up_requests (enrollment_id, course_id, subject_id, respondent_id, respondent_role, due_at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
+        [e[0].id, c[0].id, learner, respondent, role],
+      );
+    const { rows: r } = await request(learner, 'learner');
+    await expect(request(learner, 'learner')).rejects.toMatchObject({ code: '23505', constraint: 'follow_up_requests_enrollment_role_key' });
+    // the learner's own request must be answered by the learner, the superior's by someone else
+    await expect(request(learner, 'superior')).rejects.toMatchObject({ code: '23514' });
+    await request(boss, 'superior');
+    const respond = () => pg.query(`INSERT INTO follow_up_responses (request_id, course_id, respondent_role, questions, answers) VALUES ($1, $2, 'learner', '[]', '{}')`, [r[0].id, c[0].id]);
+    await respond();
+    await expect(respond()).rejects.toMatchObject({ code: '23505', constraint: 'follow_up_responses_request_key' });
+
+    const { rows: n } = await pg.query(`INSERT INTO learning_needs (title, reason, proposer_id) VALUES ('Pelatihan SIASN', 'Banyak ASN belum paham SIASN', $1) RETURNING id`, [learner]);
+    await pg.query(`INSERT INTO learning_need_votes (need_id, user_id) VALUES ($1, $2), ($1, $3)`, [n[0].id, learner, boss]);
+    await expect(pg.query(`INSERT INTO learning_need_votes (need_id, user_id) VALUES ($1, $2)`, [n[0].id, boss])).rejects.toMatchObject({ code: '23505' });
+    await pg.query(`DELETE FROM learning_need_votes WHERE need_id = $1 AND user_id = $2`, [n[0].id, learner]);
+    await pg.query(`INSERT INTO learning_need_comments (need_id, author_id, body) VALUES ($1, $2, 'Setuju')`, [n[0].id, boss]);
+    expect((await pg.query(`SELECT votes, comments FROM learning_needs WHERE id = $1`, [n[0].id])).rows[0]).toEqual({ votes: 1, comments: 1 });
+    // declining needs a reason the proposer can read; planning needs what and when
+    await expect(pg.query(`UPDATE learning_needs SET status = 'declined' WHERE id = $1`, [n[0].id])).rejects.toMatchObject({ code: '23514' });
+    await expect(pg.query(`UPDATE learning_needs SET status = 'planned', plan_kind = 'classical' WHERE id = $1`, [n[0].id])).rejects.toMatchObject({ code: '23514' });
+    await pg.query(`UPDATE learning_needs SET status = 'planned', plan_kind = 'classical', planned_activity = 'Bimtek SIASN', plan_year = 2027 WHERE id = $1`, [n[0].id]);
+
+    await pg.query(`INSERT INTO report_snapshots (kind, scope) VALUES ('course', $1)`, [c[0].id]);
+    await expect(pg.query(`INSERT INTO report_snapshots (kind, scope) VALUES ('course', $1)`, [c[0].id])).rejects.toMatchObject({ code: '23505' });
+    await expect(pg.query(`UPDATE report_snapshots SET status = 'ready' WHERE scope = $1`, [c[0].id])).rejects.toMatchObject({ code: '23514' });
+
+    await pg.query(`DELETE FROM learning_needs`);
+    await pg.query(`DELETE FROM report_snapshots`);
+    await pg.query(`DELETE FROM enrollments WHERE id = $1`, [e[0].id]);
+    expect((await pg.query(`SELECT 1 FROM follow_up_requests`)).rows).toEqual([]);
+    await pg.query(`DELETE FROM users WHERE id = ANY($1::uuid[])`, [[learner, boss]]);
+  });
+
   it('reverts cleanly', async () => {
     const ds = createDataSource({ url: db.url });
     await ds.initialize();
+    await ds.undoLastMigration();
+    expect((await pg.query(`SELECT to_regclass('learning_needs') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT to_regclass('follow_up_requests') AS t`)).rows[0].t).toBeNull();
+    expect((await pg.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'supervisor_id'`)).rows[0].n).toBe(0);
+    expect((await pg.query(`SELECT to_regclass('survey_responses') AS t`)).rows[0].t).not.toBeNull();
     await ds.undoLastMigration();
     expect((await pg.query(`SELECT to_regclass('survey_responses') AS t`)).rows[0].t).toBeNull();
     expect((await pg.query(`SELECT to_regclass('notification_deliveries') AS t`)).rows[0].t).not.toBeNull();
