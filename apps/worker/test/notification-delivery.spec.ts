@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createServer, type Server } from 'node:net';
-import { notify, NOTIFICATION_KINDS } from '@cakap/issuance';
+import { notify } from '@cakap/db';
+import { NOTIFICATION_KINDS } from '@cakap/issuance';
 import { SMTPServer } from 'smtp-server';
 import { MAX_DELIVERY_ATTEMPTS } from '../src/notifications/notification-deliveries.repository';
 import { NotificationDispatcher } from '../src/notifications/notification-dispatcher';
