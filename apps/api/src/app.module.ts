@@ -20,6 +20,8 @@ import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { LearningNeedsModule } from './learning-needs/learning-needs.module';
 import { FilesModule } from './files/files.module';
 import { LearningHoursModule } from './learning-hours/learning-hours.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -30,6 +32,7 @@ import { PositionsModule } from './positions/positions.module';
 import { QuestionBanksModule } from './question-banks/question-banks.module';
 import { QuizAttemptsModule } from './quiz-attempts/quiz-attempts.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { RedisModule } from './redis/redis.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
@@ -91,6 +94,9 @@ export class AppModule {
         CertificateBatchesModule,
         NotificationsModule,
         EvaluationModule,
+        FollowUpsModule,
+        LearningNeedsModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

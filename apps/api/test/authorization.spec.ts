@@ -174,6 +174,35 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   'GET /api/v1/courses/:id/survey/summary': 'author',
   'GET /api/v1/enrollments/:id/evaluation': 'signed-in',
   'POST /api/v1/enrollments/:id/evaluation': 'signed-in',
+  // Learning needs (learning-needs.spec.ts): the board is every ASN's; changing a need is its
+  // proposer's while proposed (anyone else 403), deleting a comment its author's; triage and the plan admins'.
+  'GET /api/v1/learning-needs': 'signed-in',
+  'POST /api/v1/learning-needs': 'signed-in',
+  'GET /api/v1/learning-needs/:id': 'signed-in',
+  'PATCH /api/v1/learning-needs/:id': 'signed-in',
+  'DELETE /api/v1/learning-needs/:id': 'signed-in',
+  'POST /api/v1/learning-needs/:id/votes': 'signed-in',
+  'DELETE /api/v1/learning-needs/:id/votes': 'signed-in',
+  'GET /api/v1/learning-needs/:id/comments': 'signed-in',
+  'POST /api/v1/learning-needs/:id/comments': 'signed-in',
+  'DELETE /api/v1/learning-needs/:id/comments/:commentId': 'signed-in',
+  'POST /api/v1/learning-needs/:id/triage': 'admin',
+  'GET /api/v1/learning-plan': 'admin',
+  'GET /api/v1/learning-plan/:needId/targets': 'admin',
+  // Level-3 follow-ups (follow-ups.spec.ts): settings and the anonymous summary for the course's
+  // authors; a request's form and response only for its respondent (anyone else 404).
+  'GET /api/v1/courses/:id/follow-up': 'author',
+  'PUT /api/v1/courses/:id/follow-up': 'author',
+  'DELETE /api/v1/courses/:id/follow-up': 'author',
+  'GET /api/v1/courses/:id/follow-up/summary': 'author',
+  'GET /api/v1/me/follow-ups': 'signed-in',
+  'GET /api/v1/follow-ups/:id': 'signed-in',
+  'POST /api/v1/follow-ups/:id/response': 'signed-in',
+  // Programme evaluation reports (reports.spec.ts): a course's report for its authors and
+  // admins (course-level rule in the service), the unit and programme reports for admins.
+  'GET /api/v1/reports/courses/:id': 'author',
+  'GET /api/v1/reports/org-units': 'admin',
+  'GET /api/v1/reports/programme': 'admin',
 };
 
 interface Layer {

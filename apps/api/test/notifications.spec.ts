@@ -1,4 +1,4 @@
-import { notify } from '@cakap/issuance';
+import { notify } from '@cakap/db';
 import { randomUUID } from 'node:crypto';
 import { bearer, createPerson, startApi, type Api, type Person } from './harness';
 

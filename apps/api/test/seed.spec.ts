@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../src/auth/password';
 import { buildPluginRegistry } from '../src/plugins/plugins.module';
 import { SAMPLE_COURSE } from '../src/seed/sample-course';
+import { DEMO_NEEDS } from '../src/seed/learning-needs';
 import { seededCompetencyId, TEKNIS_FRAMEWORK_IDENTIFIER } from '../src/seed/competencies';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, seed } from '../src/seed/seed';
 
@@ -94,6 +95,12 @@ describe('demo seed', () => {
     expect(labels).toEqual(['admin', 'author', 'learner']);
   });
 
+  it("makes the demo admin the demo learner's direct superior (the demo shows the superior's follow-up)", async () => {
+    const nipOf = (label: string) => DEMO_ACCOUNTS.find((a) => a.label === label)!.nip;
+    const [row] = await ds.query(`SELECT s.nip FROM users u JOIN users s ON s.id = u.supervisor_id WHERE u.nip = $1`, [nipOf('learner')]);
+    expect(row?.nip).toBe(nipOf('admin'));
+  });
+
   it('seeds only NIPs that pass checkNip for their ASN type', async () => {
     const users: Array<{ nip: string; asn_type: 'pns' | 'pppk' }> = await ds.query(`SELECT nip, asn_type FROM users`);
     expect(users.length).toBe(DEMO_ACCOUNTS.length + EXTRA_LEARNERS.length);
@@ -121,6 +128,14 @@ describe('demo seed', () => {
     const summary = await seed(ds);
     expect(summary.orgUnits.created).toBe(0);
     expect(await counts()).toEqual(before);
+  });
+
+  it('puts a few learning needs on the board once, with their support', async () => {
+    const board = () => ds.query(`SELECT title, votes, status FROM learning_needs ORDER BY votes DESC, title`);
+    const first = await board();
+    expect(first).toEqual(DEMO_NEEDS.map((n) => ({ title: n.title, votes: n.voterNips.length, status: 'proposed' })));
+    await seed(ds);
+    expect(await board()).toEqual(first);
   });
 });
 

@@ -84,6 +84,6 @@ describe('users imports (api)', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment/);
     const firstLine = res.text.replace(/^\uFEFF/, '').split('\r\n')[0];
-    expect(firstLine).toBe('nip,nama,email,unit_kerja,jabatan,golongan,telepon,jenis_asn,jenis_jabatan');
+    expect(firstLine).toBe('nip,nama,email,unit_kerja,jabatan,golongan,telepon,jenis_asn,jenis_jabatan,nip_atasan');
   });
 });

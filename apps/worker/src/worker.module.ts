@@ -4,11 +4,16 @@ import { CertificateBatchProcessor } from './certificates/certificate-batch.proc
 import { CertificateRenderProcessor } from './certificates/certificate-render.processor';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CoreModule } from './core/core.module';
+import { FollowUpRemindProcessor } from './follow-ups/follow-up-remind.processor';
+import { FollowUpSendProcessor } from './follow-ups/follow-up-send.processor';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import type { WorkerModuleOptions } from './core/worker-options';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QuizDeadlineModule } from './quiz-deadline/quiz-deadline.module';
 import { QuizDeadlineProcessor } from './quiz-deadline/quiz-deadline.processor';
+import { ReportComputeProcessor } from './reports/report-compute.processor';
+import { ReportsModule } from './reports/reports.module';
 import { UserImportModule } from './user-import/user-import.module';
 import { UserImportProcessor } from './user-import/user-import.processor';
 
@@ -22,8 +27,8 @@ export class WorkerModule {
         CoreModule.forRoot(cfg, opts),
         NotificationsModule,
         JobsModule.register({
-          imports: [UserImportModule, QuizDeadlineModule, CertificatesModule],
-          handlers: [UserImportProcessor, QuizDeadlineProcessor, CertificateBatchProcessor, CertificateRenderProcessor],
+          imports: [UserImportModule, QuizDeadlineModule, CertificatesModule, FollowUpsModule, ReportsModule],
+          handlers: [UserImportProcessor, QuizDeadlineProcessor, CertificateBatchProcessor, CertificateRenderProcessor, FollowUpSendProcessor, FollowUpRemindProcessor, ReportComputeProcessor],
         }),
       ],
     };

@@ -39,7 +39,29 @@ class Render implements JobHandler<'certificateRender'> {
   async handle(_payload: JobPayload<'certificateRender'>): Promise<void> {}
 }
 
-@Module({ providers: [ImportA, ImportB, Deadline, Batch, Render], exports: [ImportA, ImportB, Deadline, Batch, Render] })
+@Injectable()
+class Report implements JobHandler<'reportCompute'> {
+  readonly job = 'reportCompute' as const;
+  readonly jobOptions = {};
+  async handle(_payload: JobPayload<'reportCompute'>): Promise<void> {}
+}
+
+@Injectable()
+class FollowUpSend implements JobHandler<'followUpSend'> {
+  readonly job = 'followUpSend' as const;
+  readonly jobOptions = {};
+  async handle(_payload: JobPayload<'followUpSend'>): Promise<void> {}
+}
+
+@Injectable()
+class FollowUpRemind implements JobHandler<'followUpRemind'> {
+  readonly job = 'followUpRemind' as const;
+  readonly jobOptions = {};
+  async handle(_payload: JobPayload<'followUpRemind'>): Promise<void> {}
+}
+
+const ALL = [ImportA, ImportB, Deadline, Batch, Render, Report, FollowUpSend, FollowUpRemind];
+@Module({ providers: ALL, exports: ALL })
 class HandlersModule {}
 
 /** Boots a worker whose job handlers are `handlers`: the registry check runs before anything connects. */
@@ -64,7 +86,7 @@ describe('job registry (boot check)', () => {
   });
 
   it('starts with exactly one handler per job', async () => {
-    await expect(boot([ImportA, Deadline, Batch, Render])).resolves.toBeUndefined();
+    await expect(boot([ImportA, Deadline, Batch, Render, Report, FollowUpSend, FollowUpRemind])).resolves.toBeUndefined();
   });
 
   it('refuses a handler for a job that JOBS does not define, and lists every problem', () => {
@@ -84,9 +106,9 @@ describe('job registry (boot check)', () => {
 
   it('resolves a job by its queue and name, and lists each queue once', () => {
     const handler = new ImportA();
-    const registry = new JobRegistry([handler, new Deadline(), new Batch(), new Render()]);
+    const registry = new JobRegistry([handler, new Deadline(), new Batch(), new Render(), new Report(), new FollowUpSend(), new FollowUpRemind()]);
     // certificateBatch and certificateRender share one queue.
-    expect(registry.queues()).toEqual(['{user-import}', '{quiz-deadline}', '{certificates}']);
+    expect(registry.queues()).toEqual(['{user-import}', '{quiz-deadline}', '{certificates}', '{follow-ups}', '{reports}']);
     expect(registry.resolve('{user-import}', 'user-import.run')).toEqual({ key: 'userImport', handler });
     expect(registry.resolve('{user-import}', 'other')).toBeUndefined();
   });

@@ -247,6 +247,33 @@ describe('users CSV import', () => {
     expect(await h.ds.query(`SELECT id, name, org_unit_id FROM positions ORDER BY id`)).toEqual(positionsAfterFirst);
   });
 
+  it('sets each direct superior named by nip_atasan, also one further down the file, and keeps it when the cell is empty', async () => {
+    const supervisors = async () =>
+      new Map(
+        (await h.ds.query(`SELECT u.nip, s.nip AS boss FROM users u LEFT JOIN users s ON s.id = u.supervisor_id`)).map((r: { nip: string; boss: string | null }) => [r.nip, r.boss]),
+      );
+    const file = [
+      `${header},nip_atasan`,
+      /* 1 */ '198609262015051001,Siti Rahmawati,,DISKOMINFO,,,,,,199304042017012005',
+      /* 2 */ `199304042017012005,Ni Luh Putu Ayu,,DINKES,,,,,,${ahmadNip}`,
+      /* 3 */ '199405052018011006,I Gede Wayan,,DINKES,,,,,,199405052018011099',
+    ].join('\n');
+    const id = await insertImport(h.ds, file);
+    await enqueueImport(h, id);
+    const done = await waitForImport(h.ds, id);
+    expect(done).toMatchObject({ status: 'completed', created: 2, failed: 1 });
+    expect(triples(done.errors)).toEqual([[3, 'nip_atasan', 'followUp.supervisorUnknown']]);
+    const first = await supervisors();
+    expect(first.get('198609262015051001')).toBe('199304042017012005');
+    expect(first.get('199304042017012005')).toBe(ahmadNip);
+
+    // A later file without the column (or with an empty cell) leaves the superiors as they are.
+    const again = await insertImport(h.ds, [`${header},nip_atasan`, '198609262015051001,Siti Rahmawati,,DISKOMINFO,,,,,,'].join('\n'));
+    await enqueueImport(h, again);
+    expect(await waitForImport(h.ds, again)).toMatchObject({ status: 'completed', updated: 1 });
+    expect((await supervisors()).get('198609262015051001')).toBe('199304042017012005');
+  });
+
   it('marks the import failed with an internal error when the last attempt crashes, keeping what it knows', async () => {
     const id = await insertImport(h.ds, mixed);
     // A real fault in the real database: the table the import needs is gone for a moment.

@@ -68,6 +68,8 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Certificates issued per transaction by the worker (one numbering lock, one multi-row insert). */
   CERTIFICATE_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** How long a report request waits for the worker before answering 202 (or a stale copy), in ms. */
+  REPORT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
 });
 
 export type Env = z.infer<typeof envSchema>;

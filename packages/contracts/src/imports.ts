@@ -4,9 +4,11 @@ import { z } from 'zod';
 export const USER_CSV_REQUIRED = ['nip', 'nama', 'email', 'unit_kerja', 'jabatan'] as const;
 /**
  * Optional columns. jenis_jabatan (jpt|administrator|pengawas|fungsional|pelaksana) lets an
- * import create a position it does not know yet; jenis_asn is pns or pppk (default pns).
+ * import create a position it does not know yet; jenis_asn is pns or pppk (default pns);
+ * nip_atasan is the NIP of the direct superior (an existing user or a row of the same file),
+ * asked for the level-3 follow-up; left empty, the superior recorded so far is kept.
  */
-export const USER_CSV_OPTIONAL = ['golongan', 'telepon', 'jenis_asn', 'jenis_jabatan'] as const;
+export const USER_CSV_OPTIONAL = ['golongan', 'telepon', 'jenis_asn', 'jenis_jabatan', 'nip_atasan'] as const;
 export const USER_CSV_MAX_ROWS = 50_000;
 export const USER_CSV_MAX_BYTES = 10 * 1024 * 1024;
 

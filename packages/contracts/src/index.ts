@@ -14,3 +14,5 @@ export * from './competencies';
 export * from './certificates';
 export * from './evaluation';
 export * from './reports';
+export * from './learning-needs';
+export * from './follow-ups';

@@ -134,6 +134,8 @@ const userFields = {
   positionId: z.uuid().nullish(),
   roles: z.array(roleSchema).min(1, 'validation.roles').max(3),
   password: passwordSchema.optional(),
+  /** The direct superior (asked for the level-3 follow-up); an existing user other than this one. */
+  supervisorId: z.uuid().nullish(),
 };
 
 export const createUserSchema = z.strictObject(userFields).superRefine(refineNip);
@@ -171,6 +173,7 @@ export const userSchema = z.object({
   asnType: asnTypeSchema,
   orgUnit: orgUnitRefSchema,
   position: positionRefSchema.nullable(),
+  supervisor: z.object({ id: z.uuid(), nip: z.string(), name: z.string() }).nullable(),
   roles: z.array(roleSchema),
   active: z.boolean(),
   hasPassword: z.boolean(),

@@ -9,6 +9,8 @@ export const QUEUES = {
   userImport: '{user-import}',
   quizDeadline: '{quiz-deadline}',
   certificates: '{certificates}',
+  followUps: '{follow-ups}',
+  reports: '{reports}',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -56,6 +58,34 @@ export const JOBS = {
     queue: QUEUES.certificates,
     name: 'certificate.render',
     payload: z.object({ v: z.literal(1), certificateId: z.uuid() }),
+  },
+  /**
+   * Sends a level-3 follow-up request when it falls due (a delayed job, jobId = request id, added
+   * when the request is created from the course completion). Postgres decides: only a request
+   * still `scheduled` and due is sent; the reconciler re-adds due ones whose job was lost.
+   */
+  followUpSend: {
+    queue: QUEUES.followUps,
+    name: 'follow-up.send',
+    payload: z.object({ v: z.literal(1), requestId: z.uuid() }),
+  },
+  /**
+   * The next step of a sent follow-up (jobId = `<request id>-remind-<n>`): reminder n while n is
+   * within the course's maximum, then closing the request as expired.
+   */
+  followUpRemind: {
+    queue: QUEUES.followUps,
+    name: 'follow-up.remind',
+    payload: z.object({ v: z.literal(1), requestId: z.uuid(), reminder: z.number().int().min(1) }),
+  },
+  /**
+   * Computes a report snapshot (the `report_snapshots` row the api marked queued; jobId = its
+   * id). The reconciler re-adds snapshots left queued or running.
+   */
+  reportCompute: {
+    queue: QUEUES.reports,
+    name: 'report.compute',
+    payload: z.object({ v: z.literal(1), snapshotId: z.uuid() }),
   },
 } as const;
 

@@ -115,7 +115,7 @@ export const orgUnitReportRowSchema = z.object({
   averageJp: z.number().nullable(),
   /** Course completions in the year. */
   completions: z.number().int(),
-  /** ASN meeting every competency level their position requires, and their share. */
+  /** ASN meeting every competency level their position requires, and their share of the ASN whose position has a standard (null when nobody's has). */
   standardMet: z.number().int(),
   standardMetShare: z.number().nullable(),
 });

@@ -4,3 +4,4 @@ export { migrations } from './migrations';
 export * from './test-database';
 export * from './sql';
 export * from './notifications';
+export * from './outbox';

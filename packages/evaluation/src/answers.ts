@@ -1,4 +1,4 @@
-import { EVALUATION_MESSAGES, type SurveyQuestion } from '@cakap/contracts';
+import { EVALUATION_MESSAGES } from '@cakap/contracts';
 
 export type SurveyAnswers = Record<string, number | string>;
 export interface AnswerIssue {
@@ -7,15 +7,22 @@ export interface AnswerIssue {
 }
 export type AnswerCheck = { ok: true; answers: SurveyAnswers } | { ok: false; issues: AnswerIssue[] };
 
+/** What checking needs of a question: the post-course survey's and the follow-up's alike. */
+export interface AnswerableQuestion {
+  id: string;
+  type: 'likert' | 'text';
+  required: boolean;
+}
+
 export const LIKERT_MIN = 1;
 export const LIKERT_MAX = 5;
 
 /**
- * Checks a learner's answers against the questions they were asked. All issues are returned
+ * Checks a respondent's answers against the questions they were asked. All issues are returned
  * at once (one per question) so the form can mark every field. The normalised answers keep
  * trimmed text and drop an empty optional comment, so "no comment" is stored as absent.
  */
-export function checkAnswers(questions: readonly SurveyQuestion[], answers: Record<string, unknown>): AnswerCheck {
+export function checkAnswers(questions: readonly AnswerableQuestion[], answers: Record<string, unknown>): AnswerCheck {
   const issues: AnswerIssue[] = [];
   const out: SurveyAnswers = {};
   const known = new Set(questions.map((q) => q.id));

@@ -1,3 +1,5 @@
 export * from './questionnaire';
 export * from './answers';
 export * from './summary';
+export * from './follow-up';
+export * from './statistics';

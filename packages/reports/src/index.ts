@@ -1,1 +1,7 @@
-export {};
+export * from './scopes';
+export * from './stamp';
+export * from './likert';
+export * from './course-report';
+export * from './org-unit-report';
+export * from './programme-report';
+export * from './snapshots';

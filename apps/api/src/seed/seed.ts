@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { seedCertificates } from './certificates';
 import { seedCompetencies } from './competencies';
+import { seedLearningNeeds } from './learning-needs';
 import { DEMO_ACCOUNTS, EXTRA_LEARNERS, ORG_UNITS, POSITIONS, type DemoAccount, type SeedUser } from './data';
 import { DEMO_BANK, seedQuestionBank } from './question-bank';
 import { QUIZ_COURSE, QUIZ_COURSE_TARGETS, quizCourseContent, SAMPLE_COURSE, seedCourse, seedSampleCourse } from './sample-course';
@@ -139,6 +140,8 @@ export async function seed(
     `Kerangka kompetensi / competency frameworks: ${competencies.created} dibuat/created, ${competencies.existing} sudah ada/existing; ` +
       `standar kelas jabatan / class defaults: ${competencies.classDefaults} dibuat/created`,
   );
+  const needs = await seedLearningNeeds(ds);
+  log(`Usulan kebutuhan belajar / learning needs: ${needs.created} dibuat/created, ${needs.existing} sudah ada/existing`);
   if (types) {
     const nipOf = (label: string) => DEMO_ACCOUNTS.find((a) => a.label === label)!.nip;
     const [author] = await ds.query(`SELECT id FROM users WHERE nip = $1`, [nipOf('author')]);
@@ -193,6 +196,12 @@ async function seedPeople(ds: DataSource, log: SeedLog): Promise<SeedSummary> {
       const created = await seedUser(m, account, account.password, units, positions);
       summary.users[created ? 'created' : 'existing']++;
       summary.demoAccounts.push({ ...account, created });
+    }
+    // The demo admin is the demo learner's direct superior, so the demo shows the superior's
+    // level-3 follow-up; only on a learner account this run created (existing ones stay as they are).
+    if (summary.demoAccounts.find((a) => a.label === 'learner')?.created) {
+      const nipOf = (label: string) => DEMO_ACCOUNTS.find((a) => a.label === label)!.nip;
+      await m.query(`UPDATE users SET supervisor_id = (SELECT id FROM users WHERE nip = $2) WHERE nip = $1`, [nipOf('learner'), nipOf('admin')]);
     }
     for (const user of EXTRA_LEARNERS) {
       const created = await seedUser(m, user, undefined, units, positions);

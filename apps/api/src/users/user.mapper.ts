@@ -4,6 +4,7 @@ import type { UserEntity } from '@cakap/db';
 /** The one place where a user row becomes the api's User shape. */
 export function toUser(u: UserEntity): User {
   if (!u.orgUnit) throw new Error('toUser needs the orgUnit relation loaded');
+  if (u.supervisorId && !u.supervisor) throw new Error('toUser needs the supervisor relation loaded');
   return {
     id: u.id,
     nip: u.nip,
@@ -14,6 +15,7 @@ export function toUser(u: UserEntity): User {
     asnType: u.asnType,
     orgUnit: { id: u.orgUnit.id, code: u.orgUnit.code, name: u.orgUnit.name },
     position: u.position ? { id: u.position.id, name: u.position.name, kind: u.position.kind } : null,
+    supervisor: u.supervisor ? { id: u.supervisor.id, nip: u.supervisor.nip, name: u.supervisor.name } : null,
     roles: u.roles,
     active: u.active,
     hasPassword: u.hasPassword,

@@ -14,7 +14,7 @@ export class UsersRepository {
   }
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { orgUnit: true, position: true } });
+    return this.repo.findOne({ where: { id }, relations: { orgUnit: true, position: true, supervisor: true } });
   }
 
   /** With the password hash, which is otherwise never selected. */
@@ -24,6 +24,7 @@ export class UsersRepository {
       .addSelect('u.passwordHash')
       .leftJoinAndSelect('u.orgUnit', 'orgUnit')
       .leftJoinAndSelect('u.position', 'position')
+      .leftJoinAndSelect('u.supervisor', 'supervisor')
       .where('u.nip = :nip', { nip })
       .getOne();
   }
@@ -41,6 +42,10 @@ export class UsersRepository {
     await this.repo.update({ id }, { lastLoginAt: () => 'now()' } as never);
   }
 
+  async exists(id: string): Promise<boolean> {
+    return this.repo.exists({ where: { id } });
+  }
+
   insert(values: Partial<UserEntity>): Promise<UserEntity> {
     return this.repo.save(this.repo.create(values));
   }
@@ -53,7 +58,8 @@ export class UsersRepository {
     const qb = this.repo
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.orgUnit', 'orgUnit')
-      .leftJoinAndSelect('u.position', 'position');
+      .leftJoinAndSelect('u.position', 'position')
+      .leftJoinAndSelect('u.supervisor', 'supervisor');
     if (q.q) {
       const term = likeEscape(q.q.toLowerCase());
       const digits = q.q.replace(/\s/g, '');

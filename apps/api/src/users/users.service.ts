@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type CreateUser, type Page, type UpdateUser, type User, type UserListQuery } from '@cakap/contracts';
+import { ErrorCode, FOLLOW_UP_MESSAGES, type CreateUser, type Page, type UpdateUser, type User, type UserListQuery } from '@cakap/contracts';
 import type { UserEntity } from '@cakap/db';
 import { AuthService } from '../auth/auth.service';
 import { generateTemporaryPassword, hashPassword } from '../auth/password';
@@ -30,6 +30,7 @@ export class UsersService {
 
   async create(input: CreateUser): Promise<User> {
     await this.assertRefs(input.orgUnitId, input.positionId);
+    await this.assertSupervisor(null, input.supervisorId);
     try {
       const saved = await this.repo.insert({
         nip: input.nip,
@@ -40,6 +41,7 @@ export class UsersService {
         asnType: input.asnType,
         orgUnitId: input.orgUnitId,
         positionId: input.positionId ?? null,
+        supervisorId: input.supervisorId ?? null,
         roles: [...new Set(input.roles)],
         passwordHash: input.password ? await hashPassword(input.password) : null,
         // An admin-chosen password is a temporary one: the person picks their own at first login.
@@ -59,8 +61,9 @@ export class UsersService {
       ]);
     }
     await this.assertRefs(input.orgUnitId, input.positionId);
+    await this.assertSupervisor(id, input.supervisorId);
     const patch: Partial<UserEntity> = {};
-    for (const key of ['nip', 'name', 'email', 'phone', 'golongan', 'asnType', 'orgUnitId', 'positionId', 'active'] as const) {
+    for (const key of ['nip', 'name', 'email', 'phone', 'golongan', 'asnType', 'orgUnitId', 'positionId', 'supervisorId', 'active'] as const) {
       if (input[key] !== undefined) (patch as Record<string, unknown>)[key] = input[key];
     }
     if (input.roles) patch.roles = [...new Set(input.roles)];
@@ -94,6 +97,13 @@ export class UsersService {
     const u = await this.repo.findById(id);
     if (!u) throw AppError.notFound();
     return u;
+  }
+
+  /** The direct superior must be another existing user (the database refuses oneself too; this names the field). */
+  private async assertSupervisor(userId: string | null, supervisorId: string | null | undefined) {
+    if (!supervisorId) return;
+    if (supervisorId === userId) throw AppError.invalidField('supervisorId', FOLLOW_UP_MESSAGES.supervisorSelf);
+    if (!(await this.repo.exists(supervisorId))) throw AppError.invalidField('supervisorId', FOLLOW_UP_MESSAGES.supervisorUnknown);
   }
 
   private async assertRefs(orgUnitId?: string, positionId?: string | null) {

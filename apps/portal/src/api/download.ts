@@ -7,10 +7,15 @@ import { api } from './index';
  */
 export async function saveDownload(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
   const { blob, fileName } = await api.download(path, query);
+  saveBlob(blob, fileName ?? fallbackName);
+}
+
+/** Hands a file already fetched to the browser as a download (for callers that look at it first). */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName ?? fallbackName;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -18,6 +18,7 @@ import {
   IconBuildingCommunity,
   IconCalendarDue,
   IconChevronDown,
+  IconClipboardHeart,
   IconFileImport,
   IconHome,
   IconKey,
@@ -40,7 +41,10 @@ import {
   IconTarget,
   IconCertificate,
   IconTemplate,
+  IconReportAnalytics,
   IconStack2,
+  IconBulb,
+  IconTimeline,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -88,6 +92,8 @@ export function Shell() {
     { to: '/jp', label: t('dashboard.jpHistory'), icon: <IconClockHour4 size={18} /> },
     { to: '/kompetensi', label: t('myCompetencies.nav'), icon: <IconTarget size={18} /> },
     { to: '/sertifikat', label: t('certificates.nav.mine'), icon: <IconCertificate size={18} /> },
+    { to: '/tindak-lanjut', label: t('followUp.nav'), icon: <IconClipboardHeart size={18} /> },
+    { to: '/kebutuhan', label: t('needs.nav'), icon: <IconBulb size={18} /> },
   ];
   if (hasRole(session, 'author', 'admin')) {
     learnerItems.push(
@@ -111,6 +117,8 @@ export function Shell() {
         { to: '/admin/certificate-templates', label: t('certificates.nav.templates'), icon: <IconTemplate size={18} /> },
         { to: '/admin/certificate-batches', label: t('certificates.nav.batches'), icon: <IconStack2 size={18} /> },
         { to: '/admin/certificates', label: t('certificates.nav.all'), icon: <IconCertificate size={18} /> },
+        { to: '/admin/laporan', label: t('reports.nav'), icon: <IconReportAnalytics size={18} /> },
+        { to: '/admin/rencana', label: t('needs.planNav'), icon: <IconTimeline size={18} /> },
       ]
     : [];
 

@@ -20,6 +20,8 @@ const CoursePage = page(() => import('../features/catalog/CoursePage'), 'CourseP
 const PlayerPage = page(() => import('../features/learning/PlayerPage'), 'PlayerPage');
 const AttemptPage = page(() => import('../features/quiz/AttemptPage'), 'AttemptPage');
 const SurveyPage = page(() => import('../features/evaluation/SurveyPage'), 'SurveyPage');
+const MyFollowUpsPage = page(() => import('../features/follow-up/MyFollowUpsPage'), 'MyFollowUpsPage');
+const FollowUpPage = page(() => import('../features/follow-up/FollowUpPage'), 'FollowUpPage');
 const BanksPage = page(() => import('../features/banks/BanksPage'), 'BanksPage');
 const BankPage = page(() => import('../features/banks/BankPage'), 'BankPage');
 const QuestionEditorPage = page(() => import('../features/banks/QuestionEditorPage'), 'QuestionEditorPage');
@@ -51,6 +53,13 @@ const CreateBatchPage = page(() => import('../features/certificates/CreateBatchP
 const BatchPage = page(() => import('../features/certificates/BatchPage'), 'BatchPage');
 const CertificatesPage = page(() => import('../features/certificates/CertificatesPage'), 'CertificatesPage');
 const NotificationsPage = page(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const NeedsBoardPage = page(() => import('../features/needs/NeedsBoardPage'), 'NeedsBoardPage');
+const NeedPage = page(() => import('../features/needs/NeedPage'), 'NeedPage');
+const LearningPlanPage = page(() => import('../features/needs/LearningPlanPage'), 'LearningPlanPage');
+const ReportsHomePage = page(() => import('../features/reports/ReportsHomePage'), 'ReportsHomePage');
+const CourseReportPage = page(() => import('../features/reports/CourseReportPage'), 'CourseReportPage');
+const OrgUnitReportPage = page(() => import('../features/reports/OrgUnitReportPage'), 'OrgUnitReportPage');
+const ProgrammeReportPage = page(() => import('../features/reports/ProgrammeReportPage'), 'ProgrammeReportPage');
 const VerifyPage = page(() => import('../features/verify/VerifyPage'), 'VerifyPage');
 
 function Top({ children }: { children: ReactNode }) {
@@ -111,7 +120,11 @@ export const router = createBrowserRouter([
           { path: 'jp', element: <JpHistoryPage /> },
           { path: 'kompetensi', element: <MyCompetenciesPage /> },
           { path: 'sertifikat', element: <MyCertificatesPage /> },
+          { path: 'tindak-lanjut', element: <MyFollowUpsPage /> },
+          { path: 'tindak-lanjut/:id', element: <FollowUpPage /> },
           { path: 'notifikasi', element: <NotificationsPage /> },
+          { path: 'kebutuhan', element: <NeedsBoardPage /> },
+          { path: 'kebutuhan/:id', element: <NeedPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           {
@@ -125,6 +138,7 @@ export const router = createBrowserRouter([
               { index: true, element: <StudioPage /> },
               { path: 'courses/:id', element: <CourseEditorPage /> },
               { path: 'courses/:id/preview/:lessonKey?', element: <PreviewPage /> },
+              { path: 'courses/:id/laporan', element: <CourseReportPage /> },
               { path: 'banks', element: <BanksPage /> },
               { path: 'banks/:id', element: <BankPage /> },
               { path: 'banks/:bankId/questions/:questionId', element: <QuestionEditorPage /> },
@@ -160,6 +174,11 @@ export const router = createBrowserRouter([
               { path: 'certificate-batches/new', element: <CreateBatchPage /> },
               { path: 'certificate-batches/:id', element: <BatchPage /> },
               { path: 'certificates', element: <CertificatesPage /> },
+              { path: 'rencana', element: <LearningPlanPage /> },
+              { path: 'laporan', element: <ReportsHomePage /> },
+              { path: 'laporan/kursus/:id', element: <CourseReportPage /> },
+              { path: 'laporan/unit', element: <OrgUnitReportPage /> },
+              { path: 'laporan/program', element: <ProgrammeReportPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

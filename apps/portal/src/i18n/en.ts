@@ -3,7 +3,10 @@ import { quizEn } from './quiz';
 import { competencyLearnerEn } from './competencyLearner';
 import { competencyAdminEn } from './competencyAdmin';
 import { evaluationEn } from './evaluation';
+import { followUpEn } from './followUp';
+import { needsEn } from './needs';
 import { certificatesEn } from './certificates';
+import { reportsEn } from './reports';
 
 /** The UI catalogue in English. Same keys as id.ts (the compiler checks). */
 const en: Messages = {
@@ -12,6 +15,9 @@ const en: Messages = {
   ...competencyAdminEn,
   ...certificatesEn,
   ...evaluationEn,
+  ...followUpEn,
+  ...needsEn,
+  ...reportsEn,
   app: {
     name: 'Cakap',
     tagline: 'Competency development for the civil servants of Batanghari Regency',
@@ -634,7 +640,7 @@ const en: Messages = {
     uploadTitle: 'Upload a file',
     file: 'CSV file',
     filePlaceholder: 'Choose a .csv file',
-    fileHint: 'Required columns: nip, nama, email, unit_kerja (unit code), jabatan. Optional: golongan, telepon, jenis_asn, jenis_jabatan. Comma or semicolon separated, UTF-8.',
+    fileHint: 'Required columns: nip, nama, email, unit_kerja (unit code), jabatan. Optional: golongan, telepon, jenis_asn, jenis_jabatan, nip_atasan (NIP of the direct superior). Comma or semicolon separated, UTF-8.',
     fileRequired: 'Choose a CSV file first',
     submit: 'Upload and process',
     uploading: 'Uploading…',

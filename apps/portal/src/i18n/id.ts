@@ -3,7 +3,10 @@ import { quizId } from './quiz';
 import { competencyLearnerId } from './competencyLearner';
 import { competencyAdminId } from './competencyAdmin';
 import { evaluationId } from './evaluation';
+import { followUpId } from './followUp';
+import { needsId } from './needs';
 import { certificatesId } from './certificates';
+import { reportsId } from './reports';
 
 const id = {
   ...quizId,
@@ -11,6 +14,9 @@ const id = {
   ...competencyAdminId,
   ...certificatesId,
   ...evaluationId,
+  ...followUpId,
+  ...needsId,
+  ...reportsId,
   app: {
     name: 'Cakap',
     tagline: 'Pengembangan kompetensi ASN Kabupaten Batanghari',
@@ -633,7 +639,7 @@ const id = {
     uploadTitle: 'Unggah berkas',
     file: 'Berkas CSV',
     filePlaceholder: 'Pilih berkas .csv',
-    fileHint: 'Kolom wajib: nip, nama, email, unit_kerja (kode unit), jabatan. Opsional: golongan, telepon, jenis_asn, jenis_jabatan. Pemisah koma atau titik koma, UTF-8.',
+    fileHint: 'Kolom wajib: nip, nama, email, unit_kerja (kode unit), jabatan. Opsional: golongan, telepon, jenis_asn, jenis_jabatan, nip_atasan (NIP atasan langsung). Pemisah koma atau titik koma, UTF-8.',
     fileRequired: 'Pilih berkas CSV terlebih dahulu',
     submit: 'Unggah dan proses',
     uploading: 'Mengunggah…',

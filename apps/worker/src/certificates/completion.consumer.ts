@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../core/logger';
+import { Poller } from '../core/poller';
 import { CONFIG, DATA_SOURCE, LOGGER, REDIS, WORKER_OPTIONS } from '../core/tokens';
 import type { ResolvedWorkerOptions } from '../core/worker-options';
 
@@ -18,8 +19,10 @@ import type { ResolvedWorkerOptions } from '../core/worker-options';
  */
 @Injectable()
 export class CompletionConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly poller = new Poller(
+    () => this.drain(),
+    (err) => this.logger.error({ err }, 'certificate outbox poll failed'),
+  );
   private queue: Queue | undefined;
 
   constructor(
@@ -31,26 +34,17 @@ export class CompletionConsumer implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.opts.outboxPollMs <= 0) return;
-    const tick = () => void this.poll().catch((err: unknown) => this.logger.error({ err }, 'certificate outbox poll failed'));
-    tick();
-    this.timer = setInterval(tick, this.opts.outboxPollMs);
-    this.timer.unref();
+    this.poller.start(this.opts.outboxPollMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+    await this.poller.stop();
     await this.queue?.close();
   }
 
   /** One pass until the outbox is drained; concurrent calls share it. Answers the batches created. */
   poll(): Promise<number> {
-    this.running ??= this.drain().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.poller.run();
   }
 
   private producer(): Queue {

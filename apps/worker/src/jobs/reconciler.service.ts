@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { JobKey } from '@cakap/contracts';
 import type { Logger } from '../core/logger';
+import { Poller } from '../core/poller';
 import { LOGGER, WORKER_OPTIONS } from '../core/tokens';
 import type { ResolvedWorkerOptions } from '../core/worker-options';
 import { JobRegistry } from './job-registry';
@@ -24,8 +25,11 @@ export interface ReconcileReport {
  */
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<ReconcileReport> | undefined;
+  // A failed pass is counted in its report (errors), never thrown.
+  private readonly poller = new Poller(
+    () => this.pass(),
+    () => undefined,
+  );
 
   constructor(
     private readonly registry: JobRegistry,
@@ -36,24 +40,16 @@ export class ReconcilerService implements OnApplicationBootstrap, OnModuleDestro
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.opts.reconcileOnStart) await this.reconcile().catch(() => undefined);
-    if (this.opts.reconcileIntervalMs > 0) {
-      this.timer = setInterval(() => void this.reconcile().catch(() => undefined), this.opts.reconcileIntervalMs);
-      this.timer.unref();
-    }
+    this.poller.start(this.opts.reconcileIntervalMs, { runNow: false });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+    await this.poller.stop();
   }
 
   /** One pass; concurrent calls share the pass in progress. */
   reconcile(): Promise<ReconcileReport> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.poller.run();
   }
 
   private async pass(): Promise<ReconcileReport> {

@@ -5,6 +5,7 @@ import type { NotificationSender, OutgoingMessage } from '@cakap/plugin-sdk';
 import type { PluginRegistry } from '@cakap/plugin-sdk/host';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../core/logger';
+import { Poller } from '../core/poller';
 import { CONFIG, DATA_SOURCE, LOGGER, PLUGINS, WORKER_OPTIONS } from '../core/tokens';
 import type { ResolvedWorkerOptions } from '../core/worker-options';
 import { type ClaimedDelivery, notificationDeliveries } from './notification-deliveries.repository';
@@ -33,8 +34,10 @@ export interface DispatchReport {
 export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   /** The configured channels by key; a channel whose create() answered null is off. */
   private readonly senders = new Map<string, NotificationSender>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<DispatchReport> | undefined;
+  private readonly poller = new Poller(
+    () => this.pass(),
+    (err) => this.logger.error({ err }, 'notification dispatch failed'),
+  );
 
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
@@ -56,26 +59,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     this.logger.info({ channels: this.channels }, 'notification channels');
-    if (this.opts.notificationPollMs <= 0 || !this.senders.size) return;
-    const tick = () => void this.dispatch().catch((err: unknown) => this.logger.error({ err }, 'notification dispatch failed'));
-    tick();
-    this.timer = setInterval(tick, this.opts.notificationPollMs);
-    this.timer.unref();
+    if (this.senders.size) this.poller.start(this.opts.notificationPollMs);
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+    await this.poller.stop();
     await Promise.allSettled([...this.senders.values()].map((s) => s.close()));
   }
 
   /** One pass over every channel until nothing is due; concurrent calls share it. */
   dispatch(): Promise<DispatchReport> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.poller.run();
   }
 
   private async pass(): Promise<DispatchReport> {

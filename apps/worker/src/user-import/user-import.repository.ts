@@ -186,6 +186,18 @@ export class UserImportRepository {
     ]);
   }
 
+  /** Each row's direct superior by NIP (both users exist by now); one statement, idempotent. */
+  async setSupervisors(qr: QueryRunner, pairs: ReadonlyArray<{ nip: string; supervisorNip: string }>): Promise<void> {
+    if (!pairs.length) return;
+    await qr.query(
+      `UPDATE users u SET supervisor_id = s.id, updated_at = now()
+         FROM unnest($1::varchar[], $2::varchar[]) AS t(nip, supervisor_nip)
+         JOIN users s ON s.nip = t.supervisor_nip
+        WHERE u.nip = t.nip AND u.supervisor_id IS DISTINCT FROM s.id`,
+      [pairs.map((p) => p.nip), pairs.map((p) => p.supervisorNip)],
+    );
+  }
+
   async complete(qr: QueryRunner, importId: string): Promise<void> {
     await qr.query(`UPDATE user_imports SET status = 'completed', finished_at = now() WHERE id = $1`, [importId]);
   }

@@ -21,7 +21,9 @@ export type UserImportOutcome =
  * 3. validate every row against what the database holds, loaded in bulk; store the row errors;
  * 4. create the positions the file introduces, then upsert the valid rows by NIP in chunks,
  *    each chunk in one transaction with its progress; invalid rows count as failed;
- * 5. completed.
+ * 5. the direct superiors named by nip_atasan, once every row is written (a superior may come
+ *    later in the file);
+ * 6. completed.
  * Idempotent: a rerun (retry after a crash, reconciler) ends with the same users and counts.
  */
 @Injectable()
@@ -71,7 +73,7 @@ export class UserImportService {
         const lastRow = parsed.rows[upto - 1].row;
         const chunk: UserUpsertRow[] = [];
         while (next < verdict.valid.length && verdict.valid[next].row <= lastRow) {
-          const { row: _row, newPositionKey, positionId, ...user } = verdict.valid[next++];
+          const { row: _row, newPositionKey, positionId, supervisorNip: _supervisor, ...user } = verdict.valid[next++];
           const resolved = newPositionKey ? createdPositions.get(newPositionKey) : positionId;
           if (newPositionKey && !resolved) throw new Error(`position for "${newPositionKey}" was not created`);
           chunk.push({ ...user, positionId: resolved ?? null });
@@ -90,6 +92,10 @@ export class UserImportService {
           throw err;
         }
       }
+      await this.repo.setSupervisors(
+        qr,
+        verdict.valid.flatMap((v) => (v.supervisorNip ? [{ nip: v.nip, supervisorNip: v.supervisorNip }] : [])),
+      );
       await this.repo.complete(qr, importId);
       log.info({ importId, total, ...progress, ms: elapsed() }, 'user import completed');
       return { status: 'completed', total, created: progress.created, updated: progress.updated, failed: progress.failed, ms: elapsed() };

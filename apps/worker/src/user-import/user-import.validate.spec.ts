@@ -121,9 +121,39 @@ describe('validateUserRows', () => {
     ]);
   });
 
-  it('names the rows and values to load in bulk', () => {
+  it('names the rows and values to load in bulk, the superiors\' NIPs too', () => {
     expect(
-      lookupKeys([row({ nip: '1986 0926 2015 0510 01', email: 'A@b.id', unit_kerja: 'DisKominfo' }), row({ nip: 'x' })]),
-    ).toEqual({ nips: ['198609262015051001'], unitCodes: ['diskominfo'], emails: ['a@b.id'] });
+      lookupKeys([row({ nip: '1986 0926 2015 0510 01', email: 'A@b.id', unit_kerja: 'DisKominfo', nip_atasan: '197505052000032001' }), row({ nip: 'x' })]),
+    ).toEqual({ nips: ['198609262015051001', '197505052000032001'], unitCodes: ['diskominfo'], emails: ['a@b.id'] });
+  });
+
+  it('takes a direct superior who exists or is a valid row in any order, and refuses oneself, a bad NIP and an unknown one', () => {
+    const v = validateUserRows(
+      [
+        /* 1 */ row({ nip: '198609262015051004', nip_atasan: '198609262015051005' }), // a later row
+        /* 2 */ row({ nip: '198609262015051005', nip_atasan: '1990 0101 2022 2110 09' }), // in the database
+        /* 3 */ row({ nip: '198609262015051006', nip_atasan: '198609262015051006' }),
+        /* 4 */ row({ nip: '198609262015051007', nip_atasan: '12345' }),
+        /* 5 */ row({ nip: '198609262015051008', nip_atasan: '198609262015051099' }),
+        /* 6 */ row({ nip: '198609262015051009', unit_kerja: 'ANTAH' }),
+        // Its superior (row 6) is invalid, and so, in turn, is the superior of row 8.
+        /* 7 */ row({ nip: '198609262015051010', nip_atasan: '198609262015051009' }),
+        /* 8 */ row({ nip: '198609262015051011', nip_atasan: '198609262015051010' }),
+      ],
+      lookups(),
+      now,
+    );
+    expect(v.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [3, 'nip_atasan', 'followUp.supervisorSelf'],
+      [4, 'nip_atasan', 'nip.format'],
+      [5, 'nip_atasan', 'followUp.supervisorUnknown'],
+      [6, 'unit_kerja', 'import.unknownOrgUnit'],
+      [7, 'nip_atasan', 'followUp.supervisorUnknown'],
+      [8, 'nip_atasan', 'followUp.supervisorUnknown'],
+    ]);
+    expect(v.valid.map((r) => [r.row, r.supervisorNip])).toEqual([
+      [1, '198609262015051005'],
+      [2, '199001012022211009'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   asnTypeSchema,
   checkNip,
+  FOLLOW_UP_MESSAGES,
   golonganSchema,
   issueMessage,
   normalizeNip,
@@ -37,6 +38,8 @@ export interface ValidUserRow {
   /** An existing position; null with newPositionKey set when the import creates it. */
   positionId: string | null;
   newPositionKey: string | null;
+  /** The direct superior's NIP (in the database or on a valid row); null keeps the current one. */
+  supervisorNip: string | null;
 }
 
 /** A position the import creates (jabatan unknown in the unit, jenis_jabatan given). */
@@ -63,8 +66,10 @@ export function lookupKeys(rows: readonly UserCsvRow[]): { nips: string[]; unitC
   const unitCodes = new Set<string>();
   const emails = new Set<string>();
   for (const { values } of rows) {
-    const nip = normalizeNip(values.nip ?? '');
-    if (/^\d{18}$/.test(nip)) nips.add(nip);
+    for (const raw of [values.nip, values.nip_atasan]) {
+      const nip = normalizeNip(raw ?? '');
+      if (/^\d{18}$/.test(nip)) nips.add(nip);
+    }
     if (values.unit_kerja) unitCodes.add(values.unit_kerja.toLowerCase());
     if (values.email) emails.add(values.email.toLowerCase());
   }
@@ -101,6 +106,8 @@ function check<T>(schema: z.ZodType<T>, value: string): Check<T> {
  * - jabatan: by name in that unit, else a unit-less position of that name, else created in
  *   that unit when jenis_jabatan is given (once per unit and name), else import.unknownPosition.
  * - an e-mail held by another NIP, in the database or on an earlier valid row -> import.emailTaken.
+ * - nip_atasan (optional): a well-formed NIP other than the row's own, of a user in the database
+ *   or of a valid row of the file (any order: the superiors are set after every row is written).
  */
 export function validateUserRows(
   rows: readonly UserCsvRow[],
@@ -212,6 +219,15 @@ export function validateUserRows(
       }
     }
 
+    let supervisorNip: string | null = null;
+    if (cell('nip_atasan')) {
+      const normalized = normalizeNip(cell('nip_atasan'));
+      const nipCheck = checkNip(normalized, lookups.existingUsers.get(normalized), now);
+      if (!nipCheck.ok) fail('nip_atasan', nipCheck.error);
+      else if (normalized === nip) fail('nip_atasan', FOLLOW_UP_MESSAGES.supervisorSelf);
+      else supervisorNip = normalized;
+    }
+
     if (nip && email) {
       const owner = emailClaims.get(email) ?? lookups.emailOwners.get(email);
       if (owner !== undefined && owner !== nip) fail('email', 'import.emailTaken');
@@ -237,10 +253,28 @@ export function validateUserRows(
       orgUnitId,
       positionId,
       newPositionKey,
+      supervisorNip,
     });
   }
 
-  const order: string[] = ['row', 'nip', 'nama', 'email', 'unit_kerja', 'jabatan', 'golongan', 'telepon', 'jenis_asn', 'jenis_jabatan'];
+  // A superior must be someone the import leaves in the database. Dropping a row can leave
+  // another row's superior unknown in turn, so repeat until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const nips = new Set(valid.map((v) => v.nip));
+    for (const v of valid) {
+      if (v.supervisorNip && !nips.has(v.supervisorNip) && !lookups.existingUsers.has(v.supervisorNip)) {
+        errors.push({ row: v.row, field: 'nip_atasan', code: FOLLOW_UP_MESSAGES.supervisorUnknown });
+        invalidRows.add(v.row);
+        changed = true;
+      }
+    }
+    if (changed) valid.splice(0, valid.length, ...valid.filter((v) => !invalidRows.has(v.row)));
+  }
+
+  const order: string[] = ['row', 'nip', 'nama', 'email', 'unit_kerja', 'jabatan', 'golongan', 'telepon', 'jenis_asn', 'jenis_jabatan', 'nip_atasan'];
   errors.sort((a, b) => a.row - b.row || order.indexOf(a.field) - order.indexOf(b.field));
-  return { valid, errors, invalidRows, newPositions: [...newPositions.values()] };
+  // Only positions a row that is still valid needs.
+  const needed = new Set(valid.map((v) => v.newPositionKey));
+  return { valid, errors, invalidRows, newPositions: [...newPositions.values()].filter((p) => needed.has(p.key)) };
 }

@@ -44,6 +44,14 @@ export class UserEntity {
   @JoinColumn({ name: 'position_id' })
   position?: PositionEntity | null;
 
+  /** The direct superior, who is asked for the level-3 follow-up of this person's courses. */
+  @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })
+  supervisorId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'supervisor_id' })
+  supervisor?: UserEntity | null;
+
   @Column({ type: 'text', array: true, default: () => `'{learner}'` })
   roles!: Role[];
 

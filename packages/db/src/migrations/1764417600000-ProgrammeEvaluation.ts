@@ -106,6 +106,10 @@ export class ProgrammeEvaluation1764417600000 implements MigrationInterface {
         CONSTRAINT report_snapshots_ready_check CHECK (status <> 'ready' OR (data IS NOT NULL AND computed_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX report_snapshots_unfinished_idx ON report_snapshots (requested_at) WHERE status IN ('queued','running')`);
+    // The programme and unit reports select by period and year across every course.
+    await q.query(`CREATE INDEX enrollments_enrolled_at_idx ON enrollments (enrolled_at)`);
+    await q.query(`CREATE INDEX survey_responses_submitted_idx ON survey_responses (submitted_at)`);
+    await q.query(`CREATE INDEX learning_hours_year_idx ON learning_hours (year)`);
 
     // ------------------------------------------------------------------ learning needs (AKPK)
     await q.query(`
@@ -180,6 +184,9 @@ export class ProgrammeEvaluation1764417600000 implements MigrationInterface {
     await q.query(`DROP TABLE learning_need_votes`);
     await q.query(`DROP FUNCTION learning_need_counters()`);
     await q.query(`DROP TABLE learning_needs`);
+    await q.query(`DROP INDEX learning_hours_year_idx`);
+    await q.query(`DROP INDEX survey_responses_submitted_idx`);
+    await q.query(`DROP INDEX enrollments_enrolled_at_idx`);
     await q.query(`DROP TABLE report_snapshots`);
     await q.query(`DROP TABLE follow_up_responses`);
     await q.query(`DROP TABLE follow_up_requests`);

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Alert, List, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSurveySummary } from '../../api/evaluation';
@@ -7,13 +7,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Stat } from '../../components/Stat';
 import { formatNumber } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
+import { CommentList, DimensionMeansTable, formatMean } from './SummaryParts';
 
 const DimensionChart = lazy(async () => ({ default: (await import('./DimensionChart')).DimensionChart }));
-
-/** A mean with one decimal, in the UI language's notation ("4,3" in Indonesian). */
-function formatMean(mean: number | null, lang: 'id' | 'en'): string {
-  return mean === null ? '–' : formatNumber(Math.round(mean * 10) / 10, lang);
-}
 
 /**
  * The anonymous summary of a course's survey for its authors: figures appear only from the
@@ -55,28 +51,10 @@ export function SurveySummaryView({ courseId }: { courseId: string }) {
                 />
               </Suspense>
             ) : null}
-            <Table.ScrollContainer minWidth={320}>
-              <Table data-testid="survey-dimensions">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('surveySummary.dimension')}</Table.Th>
-                    <Table.Th scope="col">{t('surveySummary.mean')}</Table.Th>
-                    <Table.Th scope="col">{t('surveySummary.answered')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.dimensions.map((d) => (
-                    <Table.Tr key={d.dimension}>
-                      <Table.Th scope="row" fw={400}>
-                        {t(`surveyEditor.dimensions.${d.dimension}`)}
-                      </Table.Th>
-                      <Table.Td>{formatMean(d.mean, lang)}</Table.Td>
-                      <Table.Td>{formatNumber(d.answered, lang)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DimensionMeansTable
+              testId="survey-dimensions"
+              rows={data.dimensions.map((d) => ({ key: d.dimension, label: t(`surveyEditor.dimensions.${d.dimension}`), mean: d.mean, answered: d.answered }))}
+            />
             <Title order={3} fz="h5">
               {t('surveySummary.questionsTitle')}
             </Title>
@@ -109,24 +87,7 @@ export function SurveySummaryView({ courseId }: { courseId: string }) {
               </Table>
             </Table.ScrollContainer>
             {comments.map((q) => (
-              <Stack key={q.id} gap="xs">
-                <Title order={3} fz="h5">
-                  {t('surveySummary.commentsTitle')}: {q.text}
-                </Title>
-                {q.comments.length ? (
-                  <List spacing="xs">
-                    {q.comments.map((c, i) => (
-                      <List.Item key={i} style={{ whiteSpace: 'pre-wrap' }}>
-                        {c}
-                      </List.Item>
-                    ))}
-                  </List>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('surveySummary.noComments')}
-                  </Text>
-                )}
-              </Stack>
+              <CommentList key={q.id} question={q.text} comments={q.comments} />
             ))}
           </>
         )}

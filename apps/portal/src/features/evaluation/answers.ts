@@ -3,6 +3,9 @@ import { EVALUATION_MESSAGES, type SurveyQuestion, type SurveyResponseInput } fr
 /** The survey form's state: a Likert score (1–5) or a comment per question id. */
 export type Answers = Record<string, number | string | undefined>;
 
+/** What the checks need of a question: the post-course survey's and the follow-up's alike. */
+export type AnswerableQuestion = Pick<SurveyQuestion, 'id' | 'type' | 'required'>;
+
 export const LIKERT_SCALE = [1, 2, 3, 4, 5] as const;
 export const TEXT_ANSWER_MAX = 2000;
 
@@ -14,7 +17,7 @@ function isAnswered(value: number | string | undefined): boolean {
  * The client-side check before submitting: the required questions the learner skipped, as
  * message keys per question id. The server checks the same again (its errors win).
  */
-export function validateAnswers(questions: SurveyQuestion[], answers: Answers): Record<string, string> {
+export function validateAnswers(questions: readonly AnswerableQuestion[], answers: Answers): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const q of questions) {
     const value = answers[q.id];
@@ -25,7 +28,7 @@ export function validateAnswers(questions: SurveyQuestion[], answers: Answers): 
 }
 
 /** The request body: unanswered optional questions are left out rather than sent empty. */
-export function toResponseInput(questions: SurveyQuestion[], answers: Answers): SurveyResponseInput {
+export function toResponseInput(questions: readonly AnswerableQuestion[], answers: Answers): SurveyResponseInput {
   const out: SurveyResponseInput['answers'] = {};
   for (const q of questions) {
     const value = answers[q.id];
@@ -45,7 +48,7 @@ export function isDirty(answers: Answers): boolean {
  * path); errors on anything else (`_`: not completed, already answered) are left to the
  * general alert.
  */
-export function answerFieldErrors(fieldErrors: Record<string, string>, questions: SurveyQuestion[]): Record<string, string> {
+export function answerFieldErrors(fieldErrors: Record<string, string>, questions: readonly AnswerableQuestion[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const q of questions) {
     const message = fieldErrors[`answers.${q.id}`];

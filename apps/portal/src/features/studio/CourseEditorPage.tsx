@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Alert, Button, Group, Modal, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { IconEye, IconMessageExclamation } from '@tabler/icons-react';
-import { useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
+import { IconEye, IconMessageExclamation, IconReportAnalytics } from '@tabler/icons-react';
+import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CourseWithContent } from '@cakap/contracts';
 import type { UploadedFile } from '@cakap/plugin-sdk/portal';
@@ -13,6 +13,7 @@ import { CoauthorsPanel } from './CoauthorsPanel';
 import { CompetencyTargetsPanel } from './CompetencyTargetsPanel';
 import { CourseCertificatePanel } from '../certificates/CourseCertificatePanel';
 import { SurveyPanel } from '../evaluation/SurveyPanel';
+import { FollowUpPanel } from '../follow-up/FollowUpPanel';
 import { CourseStatusLine } from './CourseStatusBadge';
 import { MetadataForm } from './MetadataForm';
 import { OutlineEditor } from './OutlineEditor';
@@ -109,6 +110,9 @@ function Editor({ course }: { course: CourseWithContent }) {
             <Button variant="default" leftSection={<IconEye size={16} aria-hidden />} onClick={() => void preview()}>
               {t('editor.preview')}
             </Button>
+            <Button variant="default" component={Link} to={`/studio/courses/${course.id}/laporan`} leftSection={<IconReportAnalytics size={16} aria-hidden />}>
+              {t('reports.nav')}
+            </Button>
           </>
         }
       />
@@ -196,7 +200,10 @@ function Editor({ course }: { course: CourseWithContent }) {
             <CourseCertificatePanel course={course} readOnly={!editable} />
           </Tabs.Panel>
           <Tabs.Panel value="survey">
-            <SurveyPanel course={course} readOnly={!editable} />
+            <Stack gap="lg">
+              <SurveyPanel course={course} readOnly={!editable} />
+              <FollowUpPanel course={course} readOnly={!editable} />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="workflow">
             <WorkflowPanel

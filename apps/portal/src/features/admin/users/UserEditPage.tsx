@@ -45,6 +45,7 @@ import { useLang } from '../../../i18n/useLang';
 import { UserAccountDialogs, type AccountAction } from './UserAccountActions';
 import { UserLearningHours } from './UserLearningHours';
 import { UserCompetencies } from '../../competencies/admin/UserCompetencies';
+import { SupervisorSelect } from '../../follow-up/SupervisorSelect';
 
 /** A titled group of fields (a fieldset with its legend). */
 function FormSection({ legend, children }: { legend: string; children: ReactNode }) {
@@ -67,11 +68,12 @@ interface Values extends Record<string, unknown> {
   asnType: AsnType;
   orgUnitId: string | null;
   positionId: string | null;
+  supervisorId: string | null;
   roles: Role[];
   password: string;
 }
 
-const FIELDS = ['nip', 'name', 'email', 'phone', 'golongan', 'asnType', 'orgUnitId', 'positionId', 'roles', 'password'] as const;
+const FIELDS = ['nip', 'name', 'email', 'phone', 'golongan', 'asnType', 'orgUnitId', 'positionId', 'supervisorId', 'roles', 'password'] as const;
 
 function toInput(v: Values, withPassword: boolean) {
   return {
@@ -83,6 +85,7 @@ function toInput(v: Values, withPassword: boolean) {
     asnType: v.asnType,
     orgUnitId: v.orgUnitId ?? undefined,
     positionId: v.positionId,
+    supervisorId: v.supervisorId,
     roles: v.roles,
     ...(withPassword && v.password ? { password: v.password } : {}),
   };
@@ -135,6 +138,7 @@ function UserForm({ user }: { user?: User }) {
       asnType: user?.asnType ?? 'pns',
       orgUnitId: user?.orgUnit.id ?? null,
       positionId: user?.position?.id ?? null,
+      supervisorId: user?.supervisor?.id ?? null,
       roles: user?.roles ?? ['learner'],
       password: '',
     },
@@ -219,6 +223,19 @@ function UserForm({ user }: { user?: User }) {
                   value={form.values.positionId}
                   error={form.errors.positionId}
                   onChange={(v) => form.setFieldValue('positionId', v)}
+                />
+              </FormSection>
+
+              <FormSection legend={t('supervisor.legend')}>
+                <SupervisorSelect
+                  label={t('supervisor.label')}
+                  description={t('supervisor.hint')}
+                  placeholder={t('supervisor.placeholder')}
+                  selected={user?.supervisor ?? null}
+                  userId={user?.id}
+                  value={form.values.supervisorId}
+                  error={form.errors.supervisorId}
+                  onChange={(v) => form.setFieldValue('supervisorId', v)}
                 />
               </FormSection>
 
