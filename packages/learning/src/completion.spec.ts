@@ -74,6 +74,9 @@ describe('completing blocks and courses', () => {
     expect(lines).toEqual([{ year: 2026, jp: 3, title: 'Etika ASN', organiser: COURSE_ORGANISER, development_form: 'NKL03' }]);
     const events = await ds.query(`SELECT kind, payload FROM domain_events WHERE aggregate_id = $1`, [id]);
     expect(events).toEqual([{ kind: 'enrollment.completed', payload: expect.objectContaining({ enrollmentId: id, jp: 3, year: 2026 }) }]);
+    // The learner is asked, once, to answer the post-course survey.
+    const asked = await ds.query(`SELECT kind, params, link FROM notifications WHERE dedupe_key = $1`, [`evaluation.surveyOpen:${id}`]);
+    expect(asked).toEqual([{ kind: 'evaluation.surveyOpen', params: { course: 'Etika ASN' }, link: `/belajar/${id}/survei` }]);
     expect(await completeBlock(ds, types, snapshots, id, 'q1', new Date())).toBe(false);
   });
 });

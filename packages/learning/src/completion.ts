@@ -3,7 +3,7 @@ import { jakartaDate, jakartaYear, summarizeProgress, type BlockState, type Cont
 import type { DataSource } from 'typeorm';
 import { recordCourseEvidence } from './evidence';
 import type { SnapshotCache } from './snapshots';
-import { rowsOf, type Queryable } from '@cakap/db';
+import { notify, rowsOf, type Queryable } from '@cakap/db';
 
 /** SIASN's "organiser" of Cakap's own courses (the instance's name is not configurable yet). */
 export const COURSE_ORGANISER = 'Cakap e-learning';
@@ -82,6 +82,15 @@ export async function completeEnrollment(ds: DataSource, e: EnrollmentRef, meta:
       `enrollment.completed:${e.id}`,
     ]);
     await recordCourseEvidence(tx, e.id, at);
+    // Level 1 of the evaluation: the post-course survey opens now (every course has one, the
+    // default questionnaire until its authors adapt it).
+    await notify(tx, {
+      userId: e.userId,
+      kind: 'evaluation.surveyOpen',
+      params: { course: meta.title },
+      link: `/belajar/${e.id}/survei`,
+      dedupeKey: `evaluation.surveyOpen:${e.id}`,
+    });
     return true;
   });
 }
