@@ -39,7 +39,10 @@ export interface Harness {
 export async function startWorker(name: string, opts: WorkerModuleOptions = {}, env: Record<string, string> = {}): Promise<Harness> {
   const cfg = testConfig(name, env);
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot(cfg, { reconcileOnStart: false, reconcileIntervalMs: 0, ...opts }),
+    // The background loops (reconciler, outbox consumers, notification dispatch) are off unless a
+    // test turns them on: tests drive them explicitly, and a loop firing while another test file's
+    // setup truncates the people tables can deadlock with it.
+    WorkerModule.forRoot(cfg, { reconcileOnStart: false, reconcileIntervalMs: 0, outboxPollMs: 0, notificationPollMs: 0, ...opts }),
     { logger: false, abortOnError: false },
   );
   return {
