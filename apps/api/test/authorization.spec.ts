@@ -201,6 +201,7 @@ const POLICY: Record<string, 'public' | 'signed-in' | 'author' | 'admin'> = {
   // Programme evaluation reports (reports.spec.ts): a course's report for its authors and
   // admins (course-level rule in the service), the unit and programme reports for admins.
   'GET /api/v1/reports/courses/:id': 'author',
+  'GET /api/v1/reports/courses/:id/learners': 'author',
   'GET /api/v1/reports/org-units': 'admin',
   'GET /api/v1/reports/programme': 'admin',
 };

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { ADMIN, AUTHOR, LEARNER, callApi, expectNoViolations, login, tokenOf } from './helpers';
 
 /**
@@ -155,7 +156,7 @@ test('a learner answers the survey; the admin reads the course, unit and program
 
   // The XLSX, read back: its first sheet holds the headline figures.
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Unduh XLSX' }).click();
+  await page.getByRole('button', { name: 'Unduh XLSX', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^laporan-kursus-.+\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
@@ -163,6 +164,33 @@ test('a learner answers the survey; the admin reads the course, unit and program
   expect(workbook.worksheets.length).toBeGreaterThanOrEqual(2);
   const first = workbook.worksheets[0]!;
   expect(figureBeside(first, /^(Selesai|Jumlah selesai)$/i).map(Number)).toContain(completed);
+
+  // Level 2 per learner: the demo learner's row in "Peserta", found by name, and the list's CSV.
+  const learners = page.getByRole('region', { name: 'Peserta', exact: true });
+  await learners.getByRole('searchbox', { name: 'Cari peserta' }).fill('Ahmad Fauzi');
+  await expect(learners.getByTestId('course-learner')).toHaveCount(1);
+  const row = learners.getByTestId('course-learner');
+  await expect(row).toContainText('Ahmad Fauzi');
+  await expect(row).toContainText('19900320 201503 1 003');
+  await expect(row).toContainText('Selesai');
+  const learnerFile = page.waitForEvent('download');
+  await learners.getByRole('button', { name: 'Unduh CSV daftar peserta' }).click();
+  const learnerCsv = await learnerFile;
+  expect(learnerCsv.suggestedFilename()).toBe('peserta-pelayanan-publik-prima.csv');
+  const csvText = (await readFile(await learnerCsv.path())).toString('utf8');
+  // The file holds what the screen's search matches: the header and the demo learner.
+  expect(csvText.trimEnd().split('\r\n').map((l) => l.split(',')[0])).toEqual(['\uFEFFNIP', '199003202015031003']);
+  await expectNoViolations(page, 'the course report’s learner list');
+  // On a 360 px phone the list scrolls inside its box, which stays within the screen.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(row).toBeVisible();
+  const box = (await learners.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  // ... and so does the whole report (the charts are clipped to their boxes).
+  await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+  await page.setViewportSize(desktop);
 
   // The unit report for this year, from the reports home.
   await page.getByRole('link', { name: 'Kembali ke Laporan' }).click();

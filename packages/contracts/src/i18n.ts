@@ -359,6 +359,19 @@ const id: Catalogue = {
   'report.result.completionRate': 'Tingkat penyelesaian',
   'report.result.normalisedGain': 'Gain ternormalisasi pre/post-test',
   'report.result.reached20JpShare': 'ASN mencapai 20 JP',
+  'report.sheet.learners': 'Peserta',
+  'report.col.nip': 'NIP',
+  'report.col.name': 'Nama',
+  'report.col.status': 'Status',
+  'report.col.enrolledAt': 'Terdaftar pada',
+  'report.col.completedAt': 'Selesai pada',
+  'report.col.pre': 'Pre-test (%)',
+  'report.col.post': 'Post-test (%)',
+  'report.col.gain': 'Peningkatan (poin)',
+  'report.col.learnerGain': 'Gain ternormalisasi (g)',
+  'report.col.bestScore': 'Nilai terbaik (%)',
+  'report.status.active': 'Sedang belajar',
+  'report.status.completed': 'Selesai',
 };
 
 const en: Catalogue = {
@@ -686,6 +699,19 @@ const en: Catalogue = {
   'report.result.completionRate': 'Completion rate',
   'report.result.normalisedGain': 'Normalised pre/post-test gain',
   'report.result.reached20JpShare': 'ASN reaching 20 JP',
+  'report.sheet.learners': 'Learners',
+  'report.col.nip': 'NIP',
+  'report.col.name': 'Name',
+  'report.col.status': 'Status',
+  'report.col.enrolledAt': 'Enrolled at',
+  'report.col.completedAt': 'Completed at',
+  'report.col.pre': 'Pre-test (%)',
+  'report.col.post': 'Post-test (%)',
+  'report.col.gain': 'Gain (points)',
+  'report.col.learnerGain': 'Normalised gain (g)',
+  'report.col.bestScore': 'Best score (%)',
+  'report.status.active': 'In progress',
+  'report.status.completed': 'Completed',
 };
 
 export const messages: Record<Lang, Catalogue> = { id, en };

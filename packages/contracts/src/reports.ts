@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { pageOf, pageQuerySchema, searchSchema } from './common';
 import { surveyDimensionSchema } from './evaluation';
+import { enrollmentStatusSchema } from './learning';
 
 /**
  * Programme evaluation reports (issue 8). The worker computes them (never the api's event loop)
@@ -93,6 +95,48 @@ export const courseReportSchema = z.object({
   monthly: z.array(z.object({ month: z.string(), enrolled: z.number().int(), completed: z.number().int() })),
 });
 export type CourseReport = z.infer<typeof courseReportSchema>;
+
+/**
+ * Level 2 per learner: the course report's list of its enrolments with their pre-test and
+ * post-test (the same definitions as `prePostGain`: pre = the earliest graded pre-test attempt,
+ * post = the best graded post-test attempt). Unlike the anonymous reports it names people, so
+ * it is computed on request (never snapshotted) for admins and the course's authors only.
+ */
+export const COURSE_LEARNER_SORTS = ['name', 'gain', 'post'] as const;
+
+export const courseLearnerQuerySchema = pageQuerySchema.extend({
+  /** Name (any part) or NIP (prefix). */
+  q: searchSchema,
+  status: enrollmentStatusSchema.optional(),
+  /** `name` A→Z; `gain` and `post` highest first, learners without the figure last. */
+  sort: z.enum(COURSE_LEARNER_SORTS).default('name'),
+});
+export type CourseLearnerQuery = z.infer<typeof courseLearnerQuerySchema>;
+
+export const courseLearnerRowSchema = z.object({
+  enrollmentId: z.uuid(),
+  userId: z.uuid(),
+  nip: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  status: enrollmentStatusSchema,
+  enrolledAt: z.string(),
+  completedAt: z.string().nullable(),
+  /** Percent of the earliest graded pre-test attempt; null without one. */
+  pre: z.number().nullable(),
+  /** Percent of the best graded post-test attempt; null without one. */
+  post: z.number().nullable(),
+  /** post − pre in percentage points; null unless both exist. */
+  gain: z.number().nullable(),
+  /** The learner's own normalised gain g = (post − pre) / (100 − pre); null when pre is 100 or either is missing. */
+  normalisedGain: z.number().nullable(),
+  /** Best graded or post-test percent (what the course report's average score averages). */
+  bestScore: z.number().nullable(),
+});
+export type CourseLearnerRow = z.infer<typeof courseLearnerRowSchema>;
+
+export const courseLearnerPageSchema = pageOf(courseLearnerRowSchema);
+export type CourseLearnerPage = z.infer<typeof courseLearnerPageSchema>;
 
 export const orgUnitReportQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

@@ -1,4 +1,4 @@
-import { aspectScore, mean, median, normalisedGain, parsePeriod, periodsUpTo, prePostGain, rankAspects, rate, type AspectInput } from './statistics';
+import { aspectScore, individualGain, mean, median, normalisedGain, parsePeriod, periodsUpTo, prePostGain, rankAspects, rate, type AspectInput } from './statistics';
 
 /** Every expected figure below was worked out by hand; the comment next to it shows how. */
 describe('report statistics', () => {
@@ -52,6 +52,27 @@ describe('report statistics', () => {
     expect(normalisedGain(null, 80)).toBeNull();
     // (90 − 80) / (100 − 80) = 0.5
     expect(normalisedGain(80, 90)).toBe(0.5);
+  });
+
+  it("computes one learner's gain and individual normalised gain", () => {
+    // 40 → 70: gain 30; g = 30 / (100 − 40) = 30 / 60 = 0.5
+    expect(individualGain(40, 70)).toEqual({ gain: 30, normalisedGain: 0.5 });
+    // 60 → 65: gain 5; g = 5 / 40 = 0.125
+    expect(individualGain(60, 65)).toEqual({ gain: 5, normalisedGain: 0.125 });
+    // 70 → 95: gain 25; g = 25 / 30 = 0.8333… → 0.8333
+    expect(individualGain(70, 95)).toEqual({ gain: 25, normalisedGain: 0.8333 });
+    // 80 → 60 (worse): gain −20; g = −20 / 20 = −1
+    expect(individualGain(80, 60)).toEqual({ gain: -20, normalisedGain: -1 });
+    // 66.67 → 33.33: gain −33.34 (no float noise such as −33.339999…); g = −33.34 / 33.33 = −1.00030… → −1.0003
+    expect(individualGain(66.67, 33.33)).toEqual({ gain: -33.34, normalisedGain: -1.0003 });
+    // Started at 100: nothing left to gain, so g is undefined while the gain is still 0.
+    expect(individualGain(100, 100)).toEqual({ gain: 0, normalisedGain: null });
+    // A missing test leaves both undefined.
+    expect(individualGain(null, 80)).toEqual({ gain: null, normalisedGain: null });
+    expect(individualGain(50, null)).toEqual({ gain: null, normalisedGain: null });
+    // The class ⟨g⟩ is not the mean of the individual g: 40 → 70 (g 0.5) and 90 → 100 (g 1) average 0.75,
+    // but ⟨g⟩ = (85 − 65) / (100 − 65) = 20 / 35 = 0.5714…
+    expect(prePostGain([{ pre: 40, post: 70 }, { pre: 90, post: 100 }]).normalisedGain).toBe(0.5714);
   });
 
   it('reads quarters and semesters as WIB calendar periods', () => {

@@ -58,6 +58,18 @@ export function normalisedGain(averagePre: number | null, averagePost: number | 
 }
 
 /**
+ * One learner's level 2, for the course report's learner list: the gain post − pre in
+ * percentage points and the individual normalised gain g = (post − pre) / (100 − pre), the
+ * share of that learner's possible improvement achieved. Both null while a test is missing; g
+ * also when the learner started at 100 %. The class figure ⟨g⟩ is NOT the mean of these (it is
+ * taken from the class averages), so the list never averages them itself.
+ */
+export function individualGain(pre: number | null, post: number | null): { gain: number | null; normalisedGain: number | null } {
+  if (pre === null || post === null) return { gain: null, normalisedGain: null };
+  return { gain: round2(learnerGain({ pre, post })), normalisedGain: normalisedGain(pre, post) };
+}
+
+/**
  * Level 2 over the learners who took both tests. The averages are computed unrounded and
  * rounded only for display, so ⟨g⟩ does not inherit a rounding error.
  */

@@ -1,29 +1,19 @@
 import type { CourseReport, SurveyQuestion, SurveySummary } from '@cakap/contracts';
 import type { Queryable } from '@cakap/db';
 import { DEFAULT_SURVEY, mean, median, prePostGain, rate, round2, summarize, type StoredResponse } from '@cakap/evaluation';
+import { LEARNER_SCORES_SQL } from './learner-scores';
 import { followUps } from './likert';
 
 /** "Active": learning activity (block progress) within this many days before the report. */
 export const ACTIVE_DAYS = 30;
 
 /**
- * Level 2 of a set of enrolments, picked by `where` (a condition on `e`, the enrolment):
- * pre = the earliest graded pre-test attempt (the knowledge brought in; a retake is no longer
- * "pre"), post = the best graded post-test attempt. Only enrolments with both count. The pairs
+ * Level 2 of a set of enrolments, picked by `where` (a condition on `e`, the enrolment), with
+ * pre and post as `LEARNER_SCORES_SQL` defines them. Only enrolments with both count. The pairs
  * come back as two parallel arrays (one row), for `prePostGain`.
  */
 export const PAIRS_SQL = (where: string, groupBy = '') => `
-  WITH pre AS (
-    SELECT DISTINCT ON (a.enrollment_id) a.enrollment_id, a.percent
-      FROM quiz_attempts a JOIN enrollments e ON e.id = a.enrollment_id
-     WHERE ${where} AND a.role = 'pretest' AND a.status = 'graded'
-     ORDER BY a.enrollment_id, a.submitted_at, a.attempt_no
-  ), post AS (
-    SELECT a.enrollment_id, max(a.percent) AS percent
-      FROM quiz_attempts a JOIN enrollments e ON e.id = a.enrollment_id
-     WHERE ${where} AND a.role = 'posttest' AND a.status = 'graded'
-     GROUP BY a.enrollment_id
-  )
+  WITH ${LEARNER_SCORES_SQL(where)}
   SELECT ${groupBy ? `${groupBy} AS group_id,` : ''}
          coalesce(array_agg(pre.percent::float8), '{}') AS pre,
          coalesce(array_agg(post.percent::float8), '{}') AS post
@@ -83,13 +73,7 @@ export async function computeCourseReport(db: Queryable, courseId: string, now: 
        FROM enrollments e WHERE e.course_id = $1`,
     [courseId, activeSince],
   );
-  const [scores] = await db.query(
-    `SELECT coalesce(array_agg(best), '{}') AS best FROM (
-       SELECT max(percent)::float8 AS best FROM quiz_attempts
-        WHERE course_id = $1 AND status = 'graded' AND role IN ('graded', 'posttest')
-        GROUP BY enrollment_id) b`,
-    [courseId],
-  );
+  const [scores] = await db.query(`WITH ${LEARNER_SCORES_SQL('e.course_id = $1')} SELECT coalesce(array_agg(percent::float8), '{}') AS best FROM best`, [courseId]);
   const [pairs] = await db.query(PAIRS_SQL('e.course_id = $1'), [courseId]);
   const monthly = await db.query(
     `WITH ev AS (

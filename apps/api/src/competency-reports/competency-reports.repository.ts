@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PositionKind } from '@cakap/contracts';
 import { DataSource } from 'typeorm';
-import { likeEscape } from '../common/sql';
+import { cursorBatches, likeEscape } from '../common/sql';
 
 /**
  * Data access of the competency reports: aggregates computed by Postgres, one statement per
@@ -79,10 +79,6 @@ export interface GapRow {
   lines: RequirementLine[];
 }
 
-/** How long an export may take before Postgres ends it (a forgotten download must not hold a connection). */
-const EXPORT_TIMEOUT = '5min';
-const EXPORT_BATCH = 1000;
-
 @Injectable()
 export class CompetencyReportsRepository {
   constructor(private readonly ds: DataSource) {}
@@ -147,25 +143,9 @@ export class CompetencyReportsRepository {
    * minutes for a province). The cursor holds a connection for the download: stopping the
    * iteration (the client left) or the timeout gives it back.
    */
-  async *gapBatches(scope: GapScope): AsyncGenerator<GapRow[]> {
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await runner.query(`SET LOCAL statement_timeout = '${EXPORT_TIMEOUT}'`);
-      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '${EXPORT_TIMEOUT}'`);
-      const { sql, params } = gapListSql(scope);
-      await runner.query(`DECLARE gap_export NO SCROLL CURSOR FOR ${sql}`, params);
-      for (;;) {
-        const rows: GapRow[] = await runner.query(`FETCH ${EXPORT_BATCH} FROM gap_export`);
-        if (!rows.length) break;
-        yield rows;
-      }
-      await runner.commitTransaction();
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
+  gapBatches(scope: GapScope): AsyncGenerator<GapRow[]> {
+    const { sql, params } = gapListSql(scope);
+    return cursorBatches<GapRow>(this.ds, sql, params);
   }
 }
 

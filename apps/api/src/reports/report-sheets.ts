@@ -1,11 +1,12 @@
-import { t, type CourseReport, type Lang, type OrgUnitReport, type OrgUnitReportRow, type ProgrammeReport } from '@cakap/contracts';
+import { t, type CourseLearnerRow, type CourseReport, type Lang, type OrgUnitReport, type OrgUnitReportRow, type ProgrammeReport } from '@cakap/contracts';
 import type { ReportColumn, ReportSheet } from '../competency-reports/report-export';
 
 /**
  * The three programme evaluation reports as sheets for `sendReport`, headers in the request's
  * language. The first sheet is the CSV; the XLSX adds the detail sheets. Rates are fractions
  * (`percent` columns); Likert means and gains plain numbers. Only aggregates appear: the
- * reports hold no respondent, so neither do the files.
+ * reports hold no respondent, so neither do the files. The one exception is the course's learner
+ * list (level 2 per learner), a separate download for those who may see the learners anyway.
  */
 
 type FollowUp = CourseReport['followUp']['learner'];
@@ -228,4 +229,25 @@ export function programmeSheets(r: ProgrammeReport, lang: Lang) {
     ],
   };
   return [courses, summary, trend, aspects] as const;
+}
+
+/** A course's learners (level 2 per learner), one row each; scores are percentages 0..100, not fractions. */
+export function learnerSheet(rows: AsyncIterable<readonly CourseLearnerRow[]>, lang: Lang): ReportSheet<CourseLearnerRow> {
+  return {
+    name: t('report.sheet.learners', lang),
+    rows,
+    columns: [
+      { header: t('report.col.nip', lang), value: (r) => r.nip, width: 20 },
+      { header: t('report.col.name', lang), value: (r) => r.name, width: 32 },
+      { header: t('report.col.unit', lang), value: (r) => r.unitName, width: 32 },
+      { header: t('report.col.status', lang), value: (r) => t(`report.status.${r.status}`, lang), width: 16 },
+      { header: t('report.col.enrolledAt', lang), value: (r) => wibTime(r.enrolledAt), width: 22 },
+      { header: t('report.col.completedAt', lang), value: (r) => (r.completedAt ? wibTime(r.completedAt) : null), width: 22 },
+      { header: t('report.col.pre', lang), value: (r) => r.pre },
+      { header: t('report.col.post', lang), value: (r) => r.post },
+      { header: t('report.col.gain', lang), value: (r) => r.gain },
+      { header: t('report.col.learnerGain', lang), value: (r) => r.normalisedGain },
+      { header: t('report.col.bestScore', lang), value: (r) => r.bestScore },
+    ],
+  };
 }

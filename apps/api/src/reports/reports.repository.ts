@@ -7,10 +7,10 @@ import { DataSource } from 'typeorm';
 export class ReportsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** Whether the course exists and whether `userId` is one of its authors (owner or co-author). */
-  async courseAccess(courseId: string, userId: string): Promise<{ isAuthor: boolean } | null> {
+  /** Whether the course exists (its title, for file names) and whether `userId` is one of its authors (owner or co-author). */
+  async courseAccess(courseId: string, userId: string): Promise<{ title: string; isAuthor: boolean } | null> {
     const [row] = await this.ds.query(
-      `SELECT EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $2) AS "isAuthor" FROM courses c WHERE c.id = $1`,
+      `SELECT c.title, EXISTS (SELECT 1 FROM course_authors a WHERE a.course_id = c.id AND a.user_id = $2) AS "isAuthor" FROM courses c WHERE c.id = $1`,
       [courseId, userId],
     );
     return row ?? null;

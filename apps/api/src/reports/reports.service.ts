@@ -34,12 +34,20 @@ export class ReportsService {
     @InjectConfig() private readonly cfg: AppConfig,
   ) {}
 
-  /** Admins and the course's authors (who may edit it, as for its survey); other authors 403. */
   async course(courseId: string, me: Principal): Promise<Served<CourseReport>> {
+    await this.readableCourse(courseId, me);
+    return this.serve({ kind: 'course', courseId }, me);
+  }
+
+  /**
+   * Who may read a course's reports (the report and its learner list): admins and the course's
+   * authors (who may edit it, as for its survey); other authors 403, an unknown course 404.
+   */
+  async readableCourse(courseId: string, me: Principal): Promise<{ title: string }> {
     const access = await this.repo.courseAccess(courseId, me.userId);
     if (!access) throw AppError.notFound();
     if (!isAdmin(me) && !access.isAuthor) throw AppError.forbidden();
-    return this.serve({ kind: 'course', courseId }, me);
+    return { title: access.title };
   }
 
   async orgUnits(year: number, unitId: string | undefined, me: Principal): Promise<Served<OrgUnitReport>> {

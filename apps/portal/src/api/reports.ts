@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { CourseReport, OrgUnitReport, ProgrammeReport, ReportStatus } from '@cakap/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CourseLearnerPage, CourseLearnerQuery, CourseReport, OrgUnitReport, ProgrammeReport, ReportStatus } from '@cakap/contracts';
 import type { Query } from './client';
 import { saveBlob } from './download';
 import { api } from './index';
@@ -17,12 +17,14 @@ export type ReportAnswer<T> = { ready: true; report: T } | { ready: false; statu
 export const reportKeys = {
   all: ['reports'] as const,
   course: (courseId: string) => ['reports', 'course', courseId] as const,
+  courseLearners: (courseId: string, params: CourseLearnerParams) => ['reports', 'course', courseId, 'learners', params] as const,
   orgUnits: (year: number, unitId: string | undefined) => ['reports', 'org-units', year, unitId ?? 'all'] as const,
   programme: (period: string) => ['reports', 'programme', period] as const,
 };
 
 export const reportPaths = {
   course: (courseId: string) => `/reports/courses/${courseId}`,
+  courseLearners: (courseId: string) => `/reports/courses/${courseId}/learners`,
   orgUnits: '/reports/org-units',
   programme: '/reports/programme',
 };
@@ -64,6 +66,22 @@ function useReport<T extends { stale: boolean }>(queryKey: readonly unknown[], p
 
 export function useCourseReport(courseId: string | undefined) {
   return useReport<CourseReport>(reportKeys.course(courseId ?? ''), reportPaths.course(courseId ?? ''), undefined, !!courseId);
+}
+
+/** The list's query as the screen sets it (the api fills in its defaults). */
+export type CourseLearnerParams = Partial<CourseLearnerQuery>;
+
+/**
+ * Level 2 per learner: one page of the course's learners with their pre-test and post-test.
+ * Computed on request (no snapshot), so a plain paged list; the previous page stays on screen
+ * while the next one loads.
+ */
+export function useCourseLearners(courseId: string, params: CourseLearnerParams) {
+  return useQuery({
+    queryKey: reportKeys.courseLearners(courseId, params),
+    queryFn: ({ signal }) => api.get<CourseLearnerPage>(reportPaths.courseLearners(courseId), { ...params }, { signal }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useOrgUnitReport(year: number | undefined, unitId: string | undefined) {

@@ -35,7 +35,10 @@ export function ChartFigure({ title, description, chart, chartHeight = 240, tabl
             {description}
           </Text>
         )}
-        <Suspense fallback={<Skeleton h={chartHeight} />}>{chart}</Suspense>
+        {/* Clipped: recharts keeps its hidden tooltip where it last was, which can stick out past a phone's edge. */}
+        <div style={{ overflow: 'hidden' }}>
+          <Suspense fallback={<Skeleton h={chartHeight} />}>{chart}</Suspense>
+        </div>
         <div>
           <Button variant="subtle" size="xs" leftSection={<IconTable size={14} aria-hidden />} aria-expanded={open} aria-controls={tableId} onClick={() => setOpen((o) => !o)}>
             {open ? t('reports.table.hide') : t('reports.table.show')}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CourseReportPage } from './CourseReportPage';
-import { COURSE_ID, courseReport, pending } from './fixtures';
+import { COURSE_ID, courseReport, learnerPage, pending } from './fixtures';
 import { fakeApi, renderAt } from './testing';
 
 afterEach(() => {
@@ -11,6 +11,10 @@ afterEach(() => {
   Reflect.deleteProperty(URL, 'revokeObjectURL');
 });
 
+/** The report page also lists the course's learners: those calls get a page of them (CourseLearnersTable.test.tsx tests it). */
+const fakeCourseApi = (answer: Parameters<typeof fakeApi>[0]) =>
+  fakeApi((url, init) => (url.pathname.endsWith('/learners') ? { status: 200, body: learnerPage() } : answer(url, init)));
+
 const routes = [
   { path: '/admin/laporan/kursus/:id', element: <CourseReportPage /> },
   { path: '/studio/courses/:id/laporan', element: <CourseReportPage /> },
@@ -19,7 +23,7 @@ const show = (path = `/admin/laporan/kursus/${COURSE_ID}`) => renderAt(path, rou
 
 describe('the course report', () => {
   it('shows the headline figures in Indonesian notation, with the level 2 gain explained', async () => {
-    const fetchMock = fakeApi(() => ({ status: 200, body: courseReport() }));
+    const fetchMock = fakeCourseApi(() => ({ status: 200, body: courseReport() }));
     show();
     expect(await screen.findByRole('heading', { level: 1, name: 'Laporan kursus: Pelayanan Publik Prima' })).toBeTruthy();
     const headline = screen.getByTestId('course-headline');
@@ -35,7 +39,7 @@ describe('the course report', () => {
   });
 
   it('puts every chart’s figures in a table one click away', async () => {
-    fakeApi(() => ({ status: 200, body: courseReport() }));
+    fakeCourseApi(() => ({ status: 200, body: courseReport() }));
     show();
     await screen.findByTestId('course-headline');
     const toggles = screen.getAllByRole('button', { name: 'Tampilkan tabel' });
@@ -52,7 +56,7 @@ describe('the course report', () => {
   });
 
   it('says why satisfaction is hidden below the minimum number of responses', async () => {
-    fakeApi(() => ({ status: 200, body: courseReport({ satisfaction: { responseCount: 2, minimumResponses: 3, mean: null, dimensions: [] } }) }));
+    fakeCourseApi(() => ({ status: 200, body: courseReport({ satisfaction: { responseCount: 2, minimumResponses: 3, mean: null, dimensions: [] } }) }));
     show();
     expect((await screen.findByTestId('satisfaction-hidden')).textContent).toContain('Hasil ditampilkan mulai 3 jawaban');
     expect(screen.queryByTestId('course-satisfaction')).toBeNull();
@@ -60,7 +64,7 @@ describe('the course report', () => {
 
   it('waits while the report is computed (202), then shows it without a reload', async () => {
     let calls = 0;
-    fakeApi(() => (++calls === 1 ? { status: 202, body: pending('running', 1), headers: { 'Retry-After': '1' } } : { status: 200, body: courseReport() }));
+    fakeCourseApi(() => (++calls === 1 ? { status: 202, body: pending('running', 1), headers: { 'Retry-After': '1' } } : { status: 200, body: courseReport() }));
     show();
     const status = await screen.findByTestId('report-pending');
     expect(status.getAttribute('role')).toBe('status');
@@ -71,14 +75,14 @@ describe('the course report', () => {
   });
 
   it('shows an outdated report with a notice while a newer one is computed', async () => {
-    fakeApi(() => ({ status: 200, body: courseReport({ stale: true }) }));
+    fakeCourseApi(() => ({ status: 200, body: courseReport({ stale: true }) }));
     show();
     expect((await screen.findByTestId('report-stale')).textContent).toContain('Versi terbaru sedang dihitung');
     expect(screen.getByTestId('course-headline')).toBeTruthy();
   });
 
   it('shows the api’s refusal to someone who may not read the report', async () => {
-    fakeApi(() => ({ status: 403, body: { type: 'about:blank', title: 'Anda tidak memiliki akses ke halaman ini.', status: 403, code: 'forbidden' } }));
+    fakeCourseApi(() => ({ status: 403, body: { type: 'about:blank', title: 'Anda tidak memiliki akses ke halaman ini.', status: 403, code: 'forbidden' } }));
     show(`/studio/courses/${COURSE_ID}/laporan`);
     expect((await screen.findByRole('alert')).textContent).toContain('Anda tidak memiliki akses ke halaman ini.');
     expect(screen.getByRole('link', { name: 'Kembali ke editor kursus' }).getAttribute('href')).toBe(`/studio/courses/${COURSE_ID}`);
@@ -86,7 +90,7 @@ describe('the course report', () => {
 
   it('downloads the XLSX, or asks to try again while the file is being computed', async () => {
     let fileReady = false;
-    const fetchMock = fakeApi((url) => {
+    const fetchMock = fakeCourseApi((url) => {
       if (!url.searchParams.get('format')) return { status: 200, body: courseReport() };
       return fileReady
         ? { status: 200, body: new Blob(['xlsx'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }) }

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Stat } from '../../components/Stat';
 import { useLang } from '../../i18n/useLang';
 import { ChartFigure } from './ChartFigure';
+import { CourseLearnersTable } from './CourseLearnersTable';
 import { formatCount, formatDecimal, formatMonth, formatPercent, formatSigned, gainLevel } from './format';
 import { CountColumns, DimensionChart } from './lazyCharts';
 import { ReportDownloads, slug } from './ReportDownloads';
@@ -138,6 +139,8 @@ export function CourseReportBody({ report }: { report: CourseReport }) {
           {t('reports.course.gainExplained')}
         </Text>
       </Section>
+
+      <CourseLearnersTable courseId={report.courseId} courseTitle={report.courseTitle} />
 
       <Section id="course-level1" title={t('reports.course.level1Title')}>
         <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">

@@ -13,12 +13,17 @@ interface Props {
   query?: Query;
   /** Without extension, used when the server names no file. */
   fileName: string;
+  /**
+   * What the file holds, when the page offers more than one download ("peserta"): added to the
+   * buttons' accessible names, after their visible text, so each pair is told apart.
+   */
+  subject?: string;
 }
 
 const FORMATS: ReportFormat[] = ['csv', 'xlsx'];
 
 /** "Unduh CSV" and "Unduh XLSX"; a file not computed yet (202) asks to try again shortly. */
-export function ReportDownloads({ path, query, fileName }: Props) {
+export function ReportDownloads({ path, query, fileName, subject }: Props) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState<ReportFormat | null>(null);
@@ -46,6 +51,7 @@ export function ReportDownloads({ path, query, fileName }: Props) {
           loading={busy === format}
           disabled={busy !== null && busy !== format}
           onClick={() => void run(format)}
+          aria-label={subject ? t('reports.download.of', { action: t(`reports.download.${format}`), subject }) : undefined}
         >
           {t(`reports.download.${format}`)}
         </Button>

@@ -1,4 +1,4 @@
-import type { CourseReport, OrgUnitReport, OrgUnitReportRow, ProgrammeReport, ReportStatus } from '@cakap/contracts';
+import type { CourseLearnerPage, CourseLearnerRow, CourseReport, OrgUnitReport, OrgUnitReportRow, ProgrammeReport, ReportStatus } from '@cakap/contracts';
 
 /** Report bodies as the api sends them, for the screens' tests. */
 export const COURSE_ID = '5a1c7e2b-8d3f-4b6a-9e0c-1f2a3b4c5d6e';
@@ -37,6 +37,30 @@ export function courseReport(over: Partial<CourseReport> = {}): CourseReport {
     ],
     ...over,
   };
+}
+
+/** A course's learner list row; Sari went from 40 to 70: gain 30, g = 30 / 60 = 0.5. */
+export function courseLearner(over: Partial<CourseLearnerRow> = {}): CourseLearnerRow {
+  return {
+    enrollmentId: '7b2d8f3c-9e4a-4c7b-8f1d-2a3b4c5d6e7f',
+    userId: '8c3e9a4d-0f5b-4d8c-9a2e-3b4c5d6e7f80',
+    nip: '198609262015051001',
+    name: 'Sari Wulandari',
+    unitName: 'Bidang Pengembangan Kompetensi',
+    status: 'completed',
+    enrolledAt: '2026-10-01T02:00:00.000Z',
+    completedAt: '2026-10-05T02:00:00.000Z',
+    pre: 40,
+    post: 70,
+    gain: 30,
+    normalisedGain: 0.5,
+    bestScore: 70,
+    ...over,
+  };
+}
+
+export function learnerPage(items: CourseLearnerRow[] = [courseLearner()], over: Partial<CourseLearnerPage> = {}): CourseLearnerPage {
+  return { items, total: items.length, page: 1, pageSize: 20, ...over };
 }
 
 export function pending(status: ReportStatus['status'] = 'queued', retryAfter = 1): ReportStatus {
