@@ -10,9 +10,12 @@ interface DemoNeed {
   preferredForm: string;
   proposerNip: string;
   voterNips: string[];
+  /** Accepted by the demo admin for next year's plan, so the plan is not empty either. */
+  acceptedForNextYear?: string;
 }
 
 const learnerNip = DEMO_ACCOUNTS.find((a) => a.label === 'learner')!.nip;
+const adminNip = DEMO_ACCOUNTS.find((a) => a.label === 'admin')!.nip;
 const nip = (i: number) => EXTRA_LEARNERS[i]!.nip;
 
 /** A few proposals so that the demo board is not empty; the demo learner supports one and proposes another. */
@@ -24,6 +27,7 @@ export const DEMO_NEEDS: readonly DemoNeed[] = [
     preferredForm: 'workshop',
     proposerNip: nip(1),
     voterNips: [learnerNip, nip(2), nip(5)],
+    acceptedForNextYear: 'Diusulkan banyak OPD; akan dijadwalkan sebagai lokakarya daring.',
   },
   {
     title: 'Pengelolaan arsip dinamis dan arsip digital',
@@ -61,6 +65,16 @@ export async function seedLearningNeeds(ds: DataSource): Promise<{ created: numb
       `INSERT INTO learning_need_votes (need_id, user_id) SELECT $1, u.id FROM users u WHERE u.nip = ANY($2) ON CONFLICT DO NOTHING`,
       [rows[0]!.id, need.voterNips],
     );
+    if (need.acceptedForNextYear) {
+      // Next year in WIB, as the plan's year picker counts it.
+      await ds.query(
+        `UPDATE learning_needs SET status = 'accepted', decision_reason = $2, triaged_at = now(), updated_at = now(),
+                plan_year = extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::int + 1,
+                triaged_by = (SELECT id FROM users WHERE nip = $3)
+          WHERE id = $1`,
+        [rows[0]!.id, need.acceptedForNextYear, adminNip],
+      );
+    }
   }
   return { created, existing: DEMO_NEEDS.length - created };
 }

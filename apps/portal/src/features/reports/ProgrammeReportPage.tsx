@@ -113,11 +113,18 @@ export function ProgrammeReportBody({ report }: { report: ProgrammeReport }) {
               <Title order={2} fz="h4" id={`aspects-${side}`} mb="xs">
                 {t(`reports.programme.${side}`)}
               </Title>
-              <List spacing="xs" data-testid={`aspects-${side}`}>
-                {report[side].map((a) => (
-                  <List.Item key={a.key}>{t('reports.programme.aspectLine', { aspect: aspectLabel(a.key, t), value: aspectValue(a, lang, t) })}</List.Item>
-                ))}
-              </List>
+              {report[side].length ? (
+                <List spacing="xs" data-testid={`aspects-${side}`}>
+                  {report[side].map((a) => (
+                    <List.Item key={a.key}>{t('reports.programme.aspectLine', { aspect: aspectLabel(a.key, t), value: aspectValue(a, lang, t) })}</List.Item>
+                  ))}
+                </List>
+              ) : (
+                // Too few aspects with enough data to tell the strong from the weak.
+                <Text size="sm" c="dimmed">
+                  {t('reports.programme.noAspects')}
+                </Text>
+              )}
             </Paper>
           ))}
         </SimpleGrid>
