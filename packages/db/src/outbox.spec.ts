@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
-import { consumeEvents, type DomainEvent } from './outbox';
+import { consumeEvents, OutboxWatermark, type DomainEvent } from './outbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** Per-consumer consumption of the outbox: each consumer sees each event once, whoever else reads it. */
@@ -26,6 +26,25 @@ describe('consumeEvents', () => {
       await a.query(`INSERT INTO domain_events (kind, aggregate_id, payload) VALUES ($1, $2, $3)`, [kind, randomUUID(), JSON.stringify({ i })]);
     }
   };
+
+  it('looks only from the watermark once a pass has drained the outbox', async () => {
+    await addEvents('t9.done', 1);
+    await a.query(`UPDATE domain_events SET created_at = now() - interval '1 hour' WHERE kind = 't9.done'`);
+    await addEvents('t9.done', 1);
+    const mark = new OutboxWatermark(60_000);
+    expect(mark.value).toBeUndefined();
+    mark.drainedAt(new Date());
+    const seen: DomainEvent[] = [];
+    expect(await consumeEvents(a, 'c9', ['t9.done'], 10, async (_m, events) => void seen.push(...events), { since: mark.value })).toBe(1);
+    // Only the recent one: the hour-old event lies before the watermark.
+    expect(seen).toHaveLength(1);
+    expect(new Date(seen[0]!.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // A new process (no watermark) still finds the old one.
+    expect(await consumeEvents(a, 'c9', ['t9.done'], 10, async () => undefined)).toBe(1);
+    // The watermark never moves back.
+    mark.drainedAt(new Date(Date.now() - 3_600_000));
+    expect(mark.value!.getTime()).toBeGreaterThan(Date.now() - 120_000);
+  });
 
   it('hands each event of the asked kinds to a consumer once, in order, and leaves processed_at alone', async () => {
     await addEvents('t1.done', 3);

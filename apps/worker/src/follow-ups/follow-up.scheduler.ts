@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { consumeEvents } from '@cakap/db';
+import { consumeEvents, OutboxWatermark } from '@cakap/db';
 import { closesAt, followUpDueAt } from '@cakap/evaluation';
 import type { Logger } from '../core/logger';
 import { Poller } from '../core/poller';
@@ -23,6 +23,8 @@ const BATCH = 100;
  */
 @Injectable()
 export class FollowUpScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  /** Later passes skip the outbox's long receipted past. */
+  private readonly watermark = new OutboxWatermark();
   private readonly poller = new Poller(
     () => this.drain(),
     (err) => this.logger.error({ err }, 'follow-up outbox poll failed'),
@@ -49,6 +51,7 @@ export class FollowUpScheduler implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async drain(): Promise<number> {
+    const startedAt = new Date();
     let created = 0;
     for (;;) {
       let scheduled: Array<{ id: string; dueAt: Date }> = [];
@@ -71,11 +74,14 @@ export class FollowUpScheduler implements OnApplicationBootstrap, OnModuleDestro
           if (policy.includeSuperior && superior) requests.push({ ...base, respondentId: superior, role: 'superior' });
         }
         scheduled = await this.repo.insertRequests(tx, requests);
-      });
+      }, { since: this.watermark.value });
       for (const r of scheduled) await this.queue.send(r.id, new Date(r.dueAt));
       created += scheduled.length;
       if (scheduled.length) this.logger.info({ requests: scheduled.length }, 'follow-up requests scheduled');
-      if (consumed < BATCH) return created;
+      if (consumed < BATCH) {
+        this.watermark.drainedAt(startedAt);
+        return created;
+      }
     }
   }
 }
