@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, Menu, Select, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconCertificate, IconChevronDown, IconFileExport } from '@tabler/icons-react';
+import { Button, Group, Select, Table, Text } from '@mantine/core';
+import { IconCertificate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATE_STATUSES, type CatalogItem, type Certificate, type CertificateListQuery, type CertificateStatus } from '@cakap/contracts';
 import { exportCertificates, useCertificates } from '../../api/certificates';
 import { useCatalog } from '../../api/courses';
 import { EmptyBlock } from '../../components/EmptyBlock';
-import { useErrorMessage } from '../../components/ErrorAlert';
 import { ListState } from '../../components/ListState';
 import { ListTable } from '../../components/ListTable';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -20,6 +18,7 @@ import { currentYear, formatDate } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
 import { CertificateDrawer } from './CertificateDrawer';
 import { CertificateStatusBadge } from './CertificateStatusBadge';
+import { ExportMenu } from '../../components/ExportMenu';
 
 const PAGE_SIZE = 20;
 const useCourseSearch = (q: string | undefined, enabled: boolean) => useCatalog({ q, pageSize: 20 }, enabled);
@@ -29,7 +28,6 @@ const courseLabel = (c: CatalogItem) => c.title;
 export function CertificatesPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const errorMessage = useErrorMessage();
   const { q, page, params, update, setFilter } = useListParams();
   const filters: Partial<CertificateListQuery> = {
     q: q || undefined,
@@ -41,7 +39,6 @@ export function CertificatesPage() {
   const query = useCertificates({ ...filters, page, pageSize: PAGE_SIZE });
   const items = query.data?.items ?? [];
   const [open, setOpen] = useState<Certificate | null>(null);
-  const [exporting, setExporting] = useState(false);
   const courseSelect = useRemoteSelect<CatalogItem>({
     value: filters.courseId ?? null,
     onChange: (id) => setFilter('courseId', id),
@@ -51,35 +48,13 @@ export function CertificatesPage() {
   const thisYear = currentYear();
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
 
-  const onExport = async (format: 'csv' | 'xlsx') => {
-    setExporting(true);
-    try {
-      await exportCertificates(format, filters);
-    } catch (e) {
-      notifications.show({ color: 'red', message: errorMessage(e) });
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
     <>
       <PageHeader
         title={t('certificates.admin.title')}
         description={t('certificates.admin.intro')}
         actions={
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="default" loading={exporting} leftSection={<IconFileExport size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
-                {t('certificates.admin.export')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{t('certificates.admin.exportHint')}</Menu.Label>
-              <Menu.Item onClick={() => void onExport('xlsx')}>Excel (.xlsx)</Menu.Item>
-              <Menu.Item onClick={() => void onExport('csv')}>CSV</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <ExportMenu label={t('certificates.admin.export')} hint={t('certificates.admin.exportHint')} onExport={(format) => exportCertificates(format, filters)} />
         }
       />
       <Group mb="md" align="flex-end" gap="sm">

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Menu, Select, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconFileExport, IconListCheck } from '@tabler/icons-react';
+import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
+import { IconListCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { LearningPlanItem } from '@cakap/contracts';
 import { exportLearningPlan, useLearningPlan } from '../../api/needs';
 import { EmptyBlock } from '../../components/EmptyBlock';
-import { useErrorMessage } from '../../components/ErrorAlert';
 import { ListState } from '../../components/ListState';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,12 +14,12 @@ import { useLang } from '../../i18n/useLang';
 import { NeedStatusBadge } from './NeedStatusBadge';
 import { PlanTargetsDrawer } from './PlanTargetsDrawer';
 import { usePlanText } from './planText';
+import { ExportMenu } from '../../components/ExportMenu';
 
 /** "Rencana pengembangan": the year's accepted and planned needs with their target ASN, to drill into and download. */
 export function LearningPlanPage() {
   const { t } = useTranslation();
   const lang = useLang();
-  const errorMessage = useErrorMessage();
   const planText = usePlanText();
   const [params, setParams] = useSearchParams();
   const thisYear = currentYear();
@@ -31,18 +29,6 @@ export function LearningPlanPage() {
   const query = useLearningPlan(year);
   const items = query.data?.items ?? [];
   const [open, setOpen] = useState<LearningPlanItem | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  const onExport = async (format: 'csv' | 'xlsx') => {
-    setExporting(true);
-    try {
-      await exportLearningPlan(year, format);
-    } catch (e) {
-      notifications.show({ color: 'red', message: errorMessage(e) });
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <>
@@ -50,18 +36,7 @@ export function LearningPlanPage() {
         title={t('needs.plan.title')}
         description={t('needs.plan.intro')}
         actions={
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="default" loading={exporting} leftSection={<IconFileExport size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
-                {t('needs.plan.download')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{t('needs.plan.downloadHint')}</Menu.Label>
-              <Menu.Item onClick={() => void onExport('xlsx')}>Excel (.xlsx)</Menu.Item>
-              <Menu.Item onClick={() => void onExport('csv')}>CSV</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <ExportMenu label={t('needs.plan.download')} hint={t('needs.plan.downloadHint')} onExport={(format) => exportLearningPlan(year, format)} />
         }
       />
       <Group mb="md">
